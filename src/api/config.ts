@@ -1,0 +1,57 @@
+import { z } from "zod";
+import type { DataSource } from "./data-source";
+import { createHttpSource } from "./http";
+import { createStaticSource } from "./static";
+
+/** `config.json`, next to index.html: the one file a deployer edits. */
+export const ConfigSchema = z.strictObject({
+  /** `http`: a REST API of contract v1; `static`: a snapshot of the same as files. */
+  dataSource: z.enum(["http", "static"]),
+  /** Where the API or snapshot lives, relative to the page or absolute. */
+  baseUrl: z.string().min(1),
+  /** Give up on a request after this many milliseconds. */
+  timeoutMs: z.number().int().min(1000).max(300_000).default(15_000),
+  /** Send cookies to the API (behind an authenticating proxy): "include" or "same-origin". */
+  credentials: z.enum(["omit", "same-origin", "include"]).default("same-origin"),
+  /** Extra request headers for the API. */
+  headers: z.record(z.string(), z.string()).default({}),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** config.json is missing or wrong: shown as a full-page message, never a blank page. */
+export class ConfigError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(json: unknown): Config {
+  const result = ConfigSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `"${issue.path.join(".")}"` : "the file";
+  throw new ConfigError(`${where}: ${issue.message}`);
+}
+
+export async function loadConfig(url = "./config.json"): Promise<Config> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-cache" });
+  } catch {
+    throw new ConfigError("could not be fetched (network error)");
+  }
+  if (!response.ok) throw new ConfigError(`could not be read: HTTP ${response.status}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await response.text());
+  } catch (e) {
+    throw new ConfigError(`is not valid JSON (${(e as Error).message})`);
+  }
+  return parseConfig(json);
+}
+
+export function createDataSource(config: Config): DataSource {
+  const settings = { timeoutMs: config.timeoutMs, credentials: config.credentials, headers: config.headers };
+  return config.dataSource === "http" ? createHttpSource(config.baseUrl, settings) : createStaticSource(config.baseUrl, settings);
+}

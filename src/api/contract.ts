@@ -1,0 +1,176 @@
+/**
+ * Data contract v1: the shapes every backend must return, as zod schemas.
+ * The human-readable twin of this file is `public/openapi.yaml`; a test checks that
+ * every response validates against both.
+ */
+import { z } from "zod";
+
+export const LEVELS = ["province", "city", "county"] as const;
+export const ZONES = ["prd", "east", "west", "north"] as const;
+export const KINDS = ["district", "county-city", "county", "autonomous-county"] as const;
+export const PILLARS = ["industry", "enterprise", "countryside", "services", "government", "investment", "talent"] as const;
+export const STATUSES = ["final", "preliminary", "estimated"] as const;
+export const FREQUENCIES = ["annual", "quarterly"] as const;
+
+export type Level = (typeof LEVELS)[number];
+export type Zone = (typeof ZONES)[number];
+export type Pillar = (typeof PILLARS)[number];
+export type Status = (typeof STATUSES)[number];
+
+/** A text meant for people, in both languages. */
+export const TextSchema = z.strictObject({ zh: z.string(), en: z.string() });
+export type Text = z.infer<typeof TextSchema>;
+
+export const REGION_CODE = /^\d{6}$/;
+export const INDICATOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** "2023" (a year) or "2023Q2" (a quarter). */
+export const PERIOD = /^(\d{4})(?:Q([1-4]))?$/;
+
+const Code = z.string().regex(REGION_CODE, "a six-digit GB/T 2260 code");
+const IndicatorId = z.string().regex(INDICATOR_ID, "lower-case words joined by '-'");
+const Period = z.string().regex(PERIOD, "a year like 2023 or a quarter like 2023Q2");
+const Year = z.number().int().min(1949).max(2100);
+
+export const MetaSchema = z.object({
+  title: TextSchema,
+  dataVersion: z.string().min(1),
+  updatedAt: z.iso.datetime({ offset: true }),
+  simulated: z.boolean(),
+  firstYear: Year,
+  lastYear: Year,
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+export const RegionSchema = z.object({
+  code: Code,
+  level: z.enum(LEVELS),
+  parent: Code.nullable(),
+  name: TextSchema,
+  zone: z.enum(ZONES).nullable(),
+  kind: z.enum(KINDS).nullable(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
+export const RegionsResponseSchema = z.object({ regions: z.array(RegionSchema).min(1) }).superRefine(({ regions }, ctx) => {
+  const byCode = new Map<string, Region>();
+  regions.forEach((r, i) => {
+    if (byCode.has(r.code)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["regions", i, "code"],
+        message: `duplicate region code ${r.code}`,
+      });
+    }
+    byCode.set(r.code, r);
+  });
+  const expectedParent: Record<Level, Level | null> = {
+    province: null,
+    city: "province",
+    county: "city",
+  };
+  regions.forEach((r, i) => {
+    const want = expectedParent[r.level];
+    const parent = r.parent === null ? undefined : byCode.get(r.parent);
+    if (want === null ? r.parent !== null : parent?.level !== want) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["regions", i, "parent"],
+        message: want ? `a ${r.level} needs a ${want} as parent, got ${String(r.parent)}` : "the province has no parent",
+      });
+    }
+  });
+});
+
+const Aggregation = z.discriminatedUnion("method", [
+  /** Parent = sum of children. */
+  z.object({ method: z.literal("sum") }),
+  /** Parent = Σ value·weight / Σ weight, the weight being another indicator's value. */
+  z.object({ method: z.literal("weighted-mean"), weight: IndicatorId }),
+]);
+export type Aggregation = z.infer<typeof Aggregation>;
+
+const Target = z.object({
+  region: Code,
+  period: Period,
+  value: z.number(),
+  source: TextSchema,
+});
+export type Target = z.infer<typeof Target>;
+
+export const IndicatorSchema = z.object({
+  id: IndicatorId,
+  pillar: z.enum(PILLARS),
+  name: TextSchema,
+  unit: TextSchema,
+  description: TextSchema,
+  source: TextSchema,
+  frequency: z.enum(FREQUENCIES),
+  direction: z.enum(["higher", "lower"]),
+  levels: z.array(z.enum(LEVELS)).min(1),
+  aggregation: Aggregation,
+  decimals: z.number().int().min(0).max(6),
+  targets: z.array(Target),
+  headline: z.boolean().optional(),
+  /** A base figure (GDP, population…) published so that rates can be aggregated. */
+  context: z.boolean().optional(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const IndicatorsResponseSchema = z.object({ indicators: z.array(IndicatorSchema) }).superRefine(({ indicators }, ctx) => {
+  const ids = new Set<string>();
+  indicators.forEach((ind, i) => {
+    if (ids.has(ind.id)) {
+      ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator id ${ind.id}` });
+    }
+    ids.add(ind.id);
+  });
+  indicators.forEach((ind, i) => {
+    if (ind.aggregation.method === "weighted-mean" && !ids.has(ind.aggregation.weight)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["indicators", i, "aggregation", "weight"],
+        message: `weight indicator ${ind.aggregation.weight} is not in the catalogue`,
+      });
+    }
+  });
+});
+
+export const ObservationSchema = z.object({
+  region: Code,
+  period: Period,
+  value: z.number().nullable(),
+  status: z.enum(STATUSES),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+export const ObservationsResponseSchema = z
+  .object({ indicator: IndicatorId, observations: z.array(ObservationSchema) })
+  .superRefine(({ observations }, ctx) => {
+    const seen = new Set<string>();
+    observations.forEach((o, i) => {
+      const key = `${o.region}@${o.period}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["observations", i],
+          message: `duplicate observation for region ${o.region}, period ${o.period}`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+export type ObservationsResponse = z.infer<typeof ObservationsResponseSchema>;
+
+/** The query behind `GET /observations`. */
+export interface ObservationQuery {
+  indicator: string;
+  level: Level;
+  parent?: string;
+  regions?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});

@@ -1,0 +1,49 @@
+import { ErrorBodySchema } from "./contract";
+import { ContractError, HttpError, NetworkError } from "./errors";
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  timeoutMs: number;
+  credentials?: RequestCredentials;
+  headers?: Record<string, string>;
+}
+
+/**
+ * GETs JSON, turning every failure into a typed error naming the endpoint: fetch itself only
+ * rejects on network failure, so a non-2xx status, a body that is not JSON and a timeout
+ * are handled here.
+ */
+export async function fetchJson(url: string, endpoint: string, o: FetchOptions): Promise<unknown> {
+  const timeout = AbortSignal.timeout(o.timeoutMs);
+  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal,
+      credentials: o.credentials,
+      headers: { Accept: "application/json", ...o.headers },
+    });
+  } catch (e) {
+    if (o.signal?.aborted) throw e; // cancelled by the caller (e.g. a newer query): not an error to show
+    if (timeout.aborted) throw new NetworkError(endpoint, `no answer within ${o.timeoutMs / 1000} s`, true);
+    throw new NetworkError(endpoint, "the server could not be reached");
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let code: string | undefined;
+    let message = response.statusText;
+    try {
+      const body = ErrorBodySchema.safeParse(JSON.parse(text));
+      if (body.success) ({ code, message } = body.data.error);
+    } catch {
+      // not a contract error body: keep the status text
+    }
+    throw new HttpError(endpoint, response.status, code, message);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new ContractError(endpoint, "", `the answer is not JSON (content type: ${type})`);
+  }
+}

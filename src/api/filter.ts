@@ -1,0 +1,37 @@
+import { periodWithin } from "../domain/periods";
+import type { Level, Observation, ObservationQuery, Region } from "./contract";
+
+/**
+ * The regions that make up one level, as the contract defines it: at `county` level the
+ * cities without county-level divisions (Dongguan, Zhongshan) stand in for themselves,
+ * so that a county map or ranking covers the whole province exactly once.
+ */
+export function regionsAtLevel(regions: readonly Region[], level: Level): Region[] {
+  if (level !== "county") return regions.filter((r) => r.level === level);
+  const parents = new Set(regions.filter((r) => r.level === "county").map((r) => r.parent));
+  return regions.filter((r) => r.level === "county" || (r.level === "city" && !parents.has(r.code)));
+}
+
+/**
+ * Filters one indicator's observations by the query: shared by the static source, the
+ * MSW handlers and the reference server, so that all three answer alike.
+ */
+export function filterObservations(
+  all: readonly Observation[],
+  regions: readonly Region[],
+  q: Omit<ObservationQuery, "indicator">,
+): Observation[] {
+  let units = regionsAtLevel(regions, q.level);
+  if (q.parent !== undefined) {
+    const parent = q.parent;
+    // A unit belongs to `parent` when it is the parent's child, or (at county level) the
+    // childless city itself.
+    units = units.filter((r) => r.parent === parent || (r.code === parent && r.level === "city"));
+  }
+  if (q.regions !== undefined) {
+    const wanted = new Set(q.regions);
+    units = units.filter((r) => wanted.has(r.code));
+  }
+  const codes = new Set(units.map((r) => r.code));
+  return all.filter((o) => codes.has(o.region) && periodWithin(o.period, q.from, q.to));
+}

@@ -1,0 +1,18 @@
+import { useT } from "../i18n/use-t";
+import { useApp } from "../state/context";
+
+/** A quiet notice about link parameters that were not valid (they fell back to defaults). */
+export function Notices() {
+  const t = useT();
+  const notices = useApp((s) => s.notices);
+  const dismiss = useApp((s) => s.dismissNotices);
+  if (!notices.length) return null;
+  return (
+    <div className="notice" role="status">
+      <p>{t("notice.dropped", { params: notices.map((n) => `${n.key}=${n.value}`).join(", ") })}</p>
+      <button type="button" onClick={dismiss}>
+        {t("notice.dismiss")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import ReactEChartsCore from "echarts-for-react/esm/core";
+import { createContext, useContext } from "react";
+import { type EChartsOption, echarts } from "./echarts";
+
+/** Canvas on screen; tests (jsdom has no canvas) and exports ask for SVG. */
+export const RendererContext = createContext<"canvas" | "svg">("canvas");
+
+interface ChartProps {
+  option: EChartsOption;
+  /** What the chart shows, for screen readers (the data is also in the panel as text). */
+  label: string;
+  height?: number;
+}
+
+/** A thin ECharts host: the option comes ready-made from a pure builder. */
+export function Chart({ option, label, height = 320 }: ChartProps) {
+  const renderer = useContext(RendererContext);
+  return (
+    <div role="img" aria-label={label} className="chart">
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        lazyUpdate
+        opts={{ renderer }}
+        style={{ height, width: "100%" }}
+      />
+    </div>
+  );
+}

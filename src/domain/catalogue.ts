@@ -1,0 +1,27 @@
+import { type Indicator, PILLARS } from "../api/contract";
+
+/**
+ * What the Overview features, from the catalogue alone: the indicators marked `headline`,
+ * else the first indicator of each pillar. Base figures (context) are never featured.
+ */
+export function featured(indicators: readonly Indicator[]): Indicator[] {
+  const candidates = indicators.filter((i) => !i.context);
+  const headline = candidates.filter((i) => i.headline);
+  if (headline.length) return headline;
+  return PILLARS.flatMap((p) => candidates.find((i) => i.pillar === p) ?? []);
+}
+
+/** The indicator a view shows when the URL names none (or one the catalogue lacks). */
+export function resolveIndicator(
+  indicators: readonly Indicator[],
+  id: string | null,
+): { indicator: Indicator | undefined; unknown: boolean } {
+  const found = id === null ? undefined : indicators.find((i) => i.id === id);
+  return { indicator: found ?? featured(indicators)[0] ?? indicators[0], unknown: id !== null && !found };
+}
+
+export function byPillar(indicators: readonly Indicator[]): { pillar: (typeof PILLARS)[number]; indicators: Indicator[] }[] {
+  return PILLARS.map((pillar) => ({ pillar, indicators: indicators.filter((i) => i.pillar === pillar) })).filter(
+    (g) => g.indicators.length > 0,
+  );
+}

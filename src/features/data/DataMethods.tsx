@@ -1,0 +1,82 @@
+import type { Indicator } from "../../api/contract";
+import { useIndicators, useMeta } from "../../api/hooks";
+import { byPillar } from "../../domain/catalogue";
+import { formatValue, pick, type Translate } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import type { Lang } from "../../state/url";
+import { Panel, QueryGate } from "../../ui/Panel";
+
+function aggregationText(ind: Indicator, all: readonly Indicator[], lang: Lang, t: Translate): string {
+  if (ind.aggregation.method === "sum") return t("aggregation.sum");
+  const weightId = ind.aggregation.weight;
+  const weight = all.find((i) => i.id === weightId);
+  return t("aggregation.weighted-mean", { weight: weight ? pick(weight.name, lang) : weightId });
+}
+
+/** Every indicator's definition, unit, source and targets, with the data notices. */
+export function DataMethods() {
+  const t = useT();
+  const lang = useLang();
+  const meta = useMeta();
+  const indicators = useIndicators();
+  return (
+    <>
+      <Panel title={t("data.title")}>
+        <p className="intro">{t("data.intro")}</p>
+        {meta.data?.simulated && <p className="notice-simulated">{t("data.simulated")}</p>}
+        <h3>{t("data.boundaries")}</h3>
+        <p>{t("data.boundariesText")}</p>
+        <p>{t("data.codes")}</p>
+      </Panel>
+      <QueryGate queries={[indicators]}>
+        {() =>
+          byPillar(indicators.data ?? []).map((group) => (
+            <Panel key={group.pillar} title={t(`pillar.${group.pillar}`)}>
+              <div className="table-wrap">
+                <table className="catalogue">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("data.name")}</th>
+                      <th scope="col">{t("data.definition")}</th>
+                      <th scope="col">{t("data.unit")}</th>
+                      <th scope="col">{t("data.frequency")}</th>
+                      <th scope="col">{t("data.levels")}</th>
+                      <th scope="col">{t("data.aggregation")}</th>
+                      <th scope="col">{t("data.source")}</th>
+                      <th scope="col">{t("data.targets")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {group.indicators.map((ind) => (
+                      <tr key={ind.id} id={`indicator-${ind.id}`}>
+                        <th scope="row">
+                          {pick(ind.name, lang)}
+                          {ind.context && <span className="tag">{t("data.context")}</span>}
+                        </th>
+                        <td>{pick(ind.description, lang)}</td>
+                        <td>{pick(ind.unit, lang)}</td>
+                        <td>{t(`frequency.${ind.frequency}`)}</td>
+                        <td>{ind.levels.map((l) => t(`level.${l}`)).join(" / ")}</td>
+                        <td>{aggregationText(ind, indicators.data ?? [], lang, t)}</td>
+                        <td>{pick(ind.source, lang)}</td>
+                        <td>
+                          {ind.targets.length
+                            ? ind.targets.map((x) => (
+                                <p key={`${x.region}-${x.period}`}>
+                                  {x.period}: {formatValue(x.value, ind, lang)} ({pick(x.source, lang)})
+                                </p>
+                              ))
+                            : t("data.noTargets")}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Panel>
+          ))
+        }
+      </QueryGate>
+    </>
+  );
+}

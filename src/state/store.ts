@@ -1,0 +1,65 @@
+import { useStore } from "zustand";
+import { createStore } from "zustand/vanilla";
+import { DEFAULT_VIEW, type Dropped, type ViewState, viewFromParams, viewToParams } from "./url";
+
+/** UI state: the view (mirrored in the URL) and the notices about URL parameters that were dropped. */
+export interface AppState extends ViewState {
+  notices: Dropped[];
+  /** Changes the view (a new entry in the browser history). */
+  update(patch: Partial<ViewState>): void;
+  /** Reports a value the data could not use (e.g. an indicator the catalogue lacks) and resets it. */
+  reject(key: keyof ViewState, value: string): void;
+  dismissNotices(): void;
+}
+
+const viewOf = (s: AppState): ViewState => ({
+  view: s.view,
+  lang: s.lang,
+  indicator: s.indicator,
+  year: s.year,
+  level: s.level,
+  city: s.city,
+  regions: s.regions,
+  tab: s.tab,
+});
+
+export function createAppStore(initial: Partial<ViewState> = {}, notices: Dropped[] = []) {
+  return createStore<AppState>()((set) => ({
+    ...DEFAULT_VIEW,
+    ...initial,
+    notices,
+    update: (patch) => set(patch),
+    reject: (key, value) =>
+      set((s) => ({ [key]: DEFAULT_VIEW[key], notices: [...s.notices, { key, value: value.slice(0, 40) }] })),
+    dismissNotices: () => set({ notices: [] }),
+  }));
+}
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** Reads the view from the URL at start and on back/forward; writes it on every change. Returns a stop function. */
+export function syncWithUrl(store: AppStore, win: Window = window): () => void {
+  const read = () => {
+    const { view, dropped } = viewFromParams(new URLSearchParams(win.location.search));
+    store.setState({ ...view, notices: dropped });
+  };
+  const search = (s: AppState) => {
+    const p = viewToParams(viewOf(s)).toString();
+    return p ? `?${p}` : "";
+  };
+  read();
+  // Junk parameters leave the address bar at once, so a copied link carries only the view.
+  win.history.replaceState(null, "", `${win.location.pathname}${search(store.getState())}`);
+  const unsubscribe = store.subscribe((state, prev) => {
+    const next = search(state);
+    if (next !== search(prev) && next !== win.location.search) {
+      win.history.pushState(null, "", `${win.location.pathname}${next}`);
+    }
+  });
+  win.addEventListener("popstate", read);
+  return () => {
+    unsubscribe();
+    win.removeEventListener("popstate", read);
+  };
+}
+
+export { useStore, viewOf };

@@ -1,0 +1,91 @@
+import { INDICATOR_ID, PERIOD, REGION_CODE } from "../api/contract";
+
+export const VIEWS = ["overview", "map", "compare", "explore", "data"] as const;
+export const LANGS = ["zh", "en"] as const;
+export const MAP_LEVELS = ["city", "county"] as const;
+export const TABS = ["chart", "map", "table"] as const;
+export const MAX_REGIONS = 8;
+
+export type View = (typeof VIEWS)[number];
+export type Lang = (typeof LANGS)[number];
+
+/** The view as the URL holds it. `null` means "the default the data implies" (first headline indicator, latest year). */
+export interface ViewState {
+  view: View;
+  lang: Lang;
+  indicator: string | null;
+  year: string | null;
+  level: (typeof MAP_LEVELS)[number];
+  city: string | null;
+  regions: string[];
+  tab: (typeof TABS)[number];
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  view: "overview",
+  lang: "zh",
+  indicator: null,
+  year: null,
+  level: "city",
+  city: null,
+  regions: [],
+  tab: "chart",
+};
+
+/** A parameter the URL carried that could not be used. */
+export interface Dropped {
+  key: string;
+  value: string;
+}
+
+const oneOf =
+  <T extends string>(list: readonly T[]) =>
+  (v: string): T | undefined =>
+    (list as readonly string[]).includes(v) ? (v as T) : undefined;
+const matching = (re: RegExp) => (v: string) => (re.test(v) ? v : undefined);
+
+const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefined } = {
+  view: oneOf(VIEWS),
+  lang: oneOf(LANGS),
+  indicator: matching(INDICATOR_ID),
+  year: matching(PERIOD),
+  level: oneOf(MAP_LEVELS),
+  city: matching(REGION_CODE),
+  regions: (v) => {
+    const codes = [...new Set(v.split(","))];
+    return codes.length <= MAX_REGIONS && codes.every((c) => REGION_CODE.test(c)) ? codes : undefined;
+  },
+  tab: oneOf(TABS),
+};
+const KEYS = Object.keys(DECODERS) as (keyof ViewState)[];
+/** Longer values are junk, not a view: refused before any parsing. */
+const MAX_VALUE_LENGTH = 200;
+
+/** The URL's view: every invalid or unknown parameter falls back to its default and is reported. */
+export function viewFromParams(params: URLSearchParams): { view: ViewState; dropped: Dropped[] } {
+  const view: ViewState = { ...DEFAULT_VIEW, regions: [] };
+  const dropped: Dropped[] = [];
+  const seen = new Set<string>();
+  for (const [key, value] of params) {
+    const decode = (DECODERS as Record<string, ((v: string) => unknown) | undefined>)[key];
+    const decoded = decode && !seen.has(key) && value.length <= MAX_VALUE_LENGTH ? decode(value) : undefined;
+    seen.add(key);
+    if (decoded === undefined) dropped.push({ key, value: value.slice(0, 40) });
+    else (view as unknown as Record<string, unknown>)[key] = decoded;
+  }
+  return { view, dropped };
+}
+
+/** The URL of a view: only what differs from the defaults, in a stable order. */
+export function viewToParams(view: ViewState): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = view[key];
+    if (key === "regions") {
+      if (view.regions.length) p.set(key, view.regions.join(","));
+    } else if (value !== null && value !== DEFAULT_VIEW[key]) {
+      p.set(key, String(value));
+    }
+  }
+  return p;
+}

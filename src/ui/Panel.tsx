@@ -1,0 +1,102 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import { Component, type ErrorInfo, type ReactNode, useId } from "react";
+import { useT } from "../i18n/use-t";
+
+interface PanelProps {
+  title: string;
+  /** Controls shown beside the title (pickers, later the export menu). */
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}
+
+/** A titled region of the page with its own error boundary: one failing panel never blanks the page. */
+export function Panel({ title, actions, className, children }: PanelProps) {
+  const id = useId();
+  return (
+    <section className={`panel ${className ?? ""}`} aria-labelledby={id}>
+      <header className="panel-head">
+        <h2 id={id}>{title}</h2>
+        {actions && <div className="panel-actions">{actions}</div>}
+      </header>
+      <PanelBoundary>{children}</PanelBoundary>
+    </section>
+  );
+}
+
+export function ErrorAlert({ reason, onRetry }: { reason: string; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <div role="alert" className="alert">
+      <p className="alert-title">{t("panel.errorTitle")}</p>
+      <p className="alert-reason">{reason}</p>
+      <button type="button" onClick={onRetry}>
+        {t("panel.retry")}
+      </button>
+    </div>
+  );
+}
+
+export function Skeleton({ height = 160 }: { height?: number }) {
+  const t = useT();
+  return (
+    <div className="skeleton" style={{ height }} role="status" aria-live="polite">
+      <span className="visually-hidden">{t("panel.loading")}</span>
+    </div>
+  );
+}
+
+/** A sentence saying what is missing and why. */
+export function Empty({ reason }: { reason: string }) {
+  const t = useT();
+  return <p className="empty">{t("panel.empty", { reason })}</p>;
+}
+
+/**
+ * Pending → skeleton; any error → alert with its reason and Retry (refetching what failed);
+ * otherwise the content. Nothing is drawn from half-loaded data.
+ */
+export function QueryGate({
+  queries,
+  height,
+  children,
+}: {
+  queries: readonly UseQueryResult<unknown>[];
+  height?: number;
+  children: () => ReactNode;
+}) {
+  const failed = queries.filter((q) => q.isError);
+  if (failed.length) {
+    return (
+      <ErrorAlert
+        reason={failed.map((q) => (q.error as Error).message).join(" · ")}
+        onRetry={() => {
+          for (const q of failed) void q.refetch();
+        }}
+      />
+    );
+  }
+  if (queries.some((q) => q.isPending)) return <Skeleton height={height} />;
+  return <>{children()}</>;
+}
+
+class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    console.warn("panel failed", error.message, info.componentStack?.split("\n")[1]?.trim());
+  }
+  render() {
+    if (this.state.error) {
+      return <CrashAlert reason={this.state.error.message} onRetry={() => this.setState({ error: null })} />;
+    }
+    return this.props.children;
+  }
+}
+
+function CrashAlert({ reason, onRetry }: { reason: string; onRetry: () => void }) {
+  const t = useT();
+  return <ErrorAlert reason={t("panel.crashed", { reason })} onRetry={onRetry} />;
+}

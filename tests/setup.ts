@@ -1,0 +1,22 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { echarts } from "../src/charts/echarts";
+import { server } from "./support/msw";
+
+// jsdom has no canvas: charts render with the SVG renderer and measure text with a stub.
+echarts.setPlatformAPI({ createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
+
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());

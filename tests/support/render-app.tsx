@@ -1,0 +1,29 @@
+import { render } from "@testing-library/react";
+import { type ConfigError, createDataSource, loadConfig } from "../../src/api/config";
+import { createQueryClient } from "../../src/api/queries";
+import { App } from "../../src/app/App";
+import { ConfigErrorScreen } from "../../src/app/ConfigErrorScreen";
+import { Providers } from "../../src/app/Providers";
+import { RendererContext } from "../../src/charts/Chart";
+import { createAppStore, syncWithUrl } from "../../src/state/store";
+
+/** Renders the whole app as main.tsx does (minus MSW's browser worker), at `search`. */
+export async function renderApp(search = "", { configUrl = "/config.json" } = {}) {
+  window.history.replaceState(null, "", `/${search}`);
+  let config: Awaited<ReturnType<typeof loadConfig>>;
+  try {
+    config = await loadConfig(configUrl);
+  } catch (e) {
+    return { ...render(<ConfigErrorScreen reason={(e as ConfigError).message} />), store: undefined };
+  }
+  const store = createAppStore();
+  const stop = syncWithUrl(store);
+  const result = render(
+    <RendererContext.Provider value="svg">
+      <Providers source={createDataSource(config)} store={store} queryClient={createQueryClient({ retryDelay: () => 1 })}>
+        <App />
+      </Providers>
+    </RendererContext.Provider>,
+  );
+  return { ...result, store, stop };
+}

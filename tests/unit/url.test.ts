@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VIEW, LANGS, MAP_LEVELS, TABS, VIEWS, type ViewState, viewFromParams, viewToParams } from "../../src/state/url";
+
+const code = fc.stringMatching(/^\d{6}$/);
+const viewArb: fc.Arbitrary<ViewState> = fc.record({
+  view: fc.constantFrom(...VIEWS),
+  lang: fc.constantFrom(...LANGS),
+  indicator: fc.option(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/), { nil: null }),
+  year: fc.option(
+    fc
+      .tuple(fc.integer({ min: 1990, max: 2099 }), fc.option(fc.integer({ min: 1, max: 4 })))
+      .map(([y, q]) => (q ? `${y}Q${q}` : `${y}`)),
+    { nil: null },
+  ),
+  level: fc.constantFrom(...MAP_LEVELS),
+  city: fc.option(code, { nil: null }),
+  regions: fc.uniqueArray(code, { maxLength: 8 }),
+  tab: fc.constantFrom(...TABS),
+});
+
+describe("URL codec", () => {
+  it("round-trips every valid view", () => {
+    fc.assert(
+      fc.property(viewArb, (v) => {
+        const { view, dropped } = viewFromParams(new URLSearchParams(viewToParams(v).toString()));
+        expect(dropped).toEqual([]);
+        expect(view).toEqual(v);
+      }),
+    );
+  });
+
+  it("writes only what differs from the defaults", () => {
+    expect(viewToParams(DEFAULT_VIEW).toString()).toBe("");
+    expect(viewToParams({ ...DEFAULT_VIEW, view: "map", regions: ["440100", "440300"] }).toString()).toBe(
+      "view=map&regions=440100%2C440300",
+    );
+  });
+
+  it("drops junk to defaults and reports it", () => {
+    const { view, dropped } = viewFromParams(
+      new URLSearchParams("view=nope&lang=en&year=20x3&regions=440100,abc&utm_source=mail&level=county"),
+    );
+    expect(view).toEqual({ ...DEFAULT_VIEW, lang: "en", level: "county" });
+    expect(dropped.map((d) => d.key)).toEqual(["view", "year", "regions", "utm_source"]);
+  });
+
+  it("refuses more than eight regions and oversized values", () => {
+    const nine = Array.from({ length: 9 }, (_, i) => `44010${i}`).join(",");
+    expect(viewFromParams(new URLSearchParams(`regions=${nine}`)).dropped[0].key).toBe("regions");
+    expect(viewFromParams(new URLSearchParams(`indicator=${"a".repeat(500)}`)).view.indicator).toBeNull();
+  });
+
+  it("never throws on arbitrary query strings", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const { view } = viewFromParams(new URLSearchParams(s));
+        expect(VIEWS).toContain(view.view);
+      }),
+    );
+  });
+});

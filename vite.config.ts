@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `npm run dev` only: serves MSW's service worker and a config.json that points the app at
+ * the mocked REST API (`http` source), so development needs no backend and neither file
+ * ever reaches the build.
+ */
+function devMockApi(): Plugin {
+  return {
+    name: "dev-mock-api",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? "").split("?")[0];
+        if (path.endsWith("/mockServiceWorker.js")) {
+          res.setHeader("Content-Type", "text/javascript");
+          res.end(readFileSync(require.resolve("msw/mockServiceWorker.js")));
+        } else if (path.endsWith("/config.json") && !process.env.DEV_USE_PUBLIC_CONFIG) {
+          res.setHeader("Content-Type", "application/json");
+          res.end(JSON.stringify({ dataSource: "http", baseUrl: "./api/v1" }));
+        } else next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  // Relative base: the built site works from any sub-path of any static host.
+  base: "./",
+  plugins: [react(), devMockApi()],
+  build: { target: "es2022", sourcemap: true },
+});
