@@ -15,10 +15,10 @@ export function Panel({ title, actions, className, children }: PanelProps) {
   const id = useId();
   return (
     <section className={`panel ${className ?? ""}`} aria-labelledby={id}>
-      <header className="panel-head">
+      <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {actions && <div className="panel-actions">{actions}</div>}
-      </header>
+      </div>
       <PanelBoundary>{children}</PanelBoundary>
     </section>
   );
