@@ -205,15 +205,23 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   const quarterly = spec.frequency === "quarterly";
   if (quarterly && spec.aggregation.method !== "sum") throw new Error(`${spec.id}: quarterly rates are not simulated`);
 
-  // 1. Units: published values, rounded; a few counties did not report in the early years.
+  // 1. Units: published values, rounded (sums so that they still add up to the province's
+  // figure); a few counties did not report in the early years.
+  const rounded = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
+  for (const y of YEARS) {
+    const values = units.map((u) => raw.get(u.code)?.get(y));
+    if (values.some((v) => v === undefined)) continue;
+    const published =
+      spec.aggregation.method === "sum" ? apportion(values as number[], d) : (values as number[]).map((v) => roundTo(v, d));
+    units.forEach((u, i) => rounded.get(u.code)?.set(y, published[i]));
+  }
   const truth = new Map<string, Map<string, number | null>>();
   for (const u of units) {
-    const years = raw.get(u.code) as Map<number, number>;
+    const years = rounded.get(u.code) as Map<number, number>;
     const missing = atCounty && !spec.context && uniform(ctx.seed, spec.id, u.code, "missing") < 0.02;
     const t = new Map<string, number | null>();
     for (const y of YEARS) {
-      const v = years.get(y);
-      const value = v === undefined ? null : roundTo(v, d);
+      const value = years.get(y) ?? null;
       t.set(String(y), value);
       const published = missing && y <= 2019 ? null : value;
       set(u.code, String(y), { value: published, status: statusOf(spec, u.code, String(y), "unit", ctx.seed) });
@@ -221,9 +229,15 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     if (quarterly) {
       for (const y of YEARS) {
         const cur = t.get(String(y)) ?? null;
-        if (cur === null) continue;
-        const qs = quarters(spec, u.code, y, cur, t.get(String(y - 1)) ?? null, t.get(String(y + 1)) ?? null, ctx.seed);
         const status = statusOf(spec, u.code, String(y), "unit", ctx.seed);
+        if (cur === null) {
+          for (const k of [1, 2, 3, 4]) {
+            t.set(`${y}Q${k}`, null);
+            set(u.code, `${y}Q${k}`, { value: null, status });
+          }
+          continue;
+        }
+        const qs = quarters(spec, u.code, y, cur, t.get(String(y - 1)) ?? null, t.get(String(y + 1)) ?? null, ctx.seed);
         qs.forEach((q, k) => {
           const period = `${y}Q${k + 1}`;
           t.set(period, q);
@@ -269,6 +283,24 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   }
   aggregateUp(new Map([[PROVINCE_CODE, ctx.cities.map((c) => c.code)]]), "province");
   return table;
+}
+
+/**
+ * Rounds parts to `decimals` so that they add up to their rounded total (largest remainder):
+ * small counts spread over 124 counties would otherwise lose much of the province's figure.
+ */
+export function apportion(values: readonly number[], decimals: number): number[] {
+  const f = 10 ** decimals;
+  const scaled = values.map((v) => v * f);
+  const floors = scaled.map(Math.floor);
+  let left = Math.round(scaled.reduce((a, b) => a + b, 0)) - floors.reduce((a, b) => a + b, 0);
+  const order = scaled.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    floors[i] += 1;
+    left -= 1;
+  }
+  return floors.map((v) => v / f);
 }
 
 /** Catalogue order with every weight before the rates that use it. */
