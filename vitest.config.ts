@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/components/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup.ts"],
     testTimeout: 20_000,
-    reporters: process.env.CI_REPORT_DIR ? ["default", ["json", { outputFile: `${process.env.CI_REPORT_DIR}/unit.json` }]] : ["default"],
+    reporters: process.env.CI_REPORT_DIR
+      ? ["default", ["json", { outputFile: `${process.env.CI_REPORT_DIR}/unit.json` }]]
+      : ["default"],
   },
 });

@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { ConfigError, createDataSource, loadConfig } from "./api/config";
+import { ConfigError, loadConfig } from "./api/config";
 import { createQueryClient } from "./api/queries";
 import { App } from "./app/App";
 import { ConfigErrorScreen } from "./app/ConfigErrorScreen";
@@ -28,7 +28,7 @@ async function start() {
   syncWithUrl(store);
   root.render(
     <StrictMode>
-      <Providers source={createDataSource(config)} store={store} queryClient={createQueryClient()}>
+      <Providers config={config} store={store} queryClient={createQueryClient()}>
         <App />
       </Providers>
     </StrictMode>,

@@ -15,6 +15,14 @@ export const ConfigSchema = z.strictObject({
   credentials: z.enum(["omit", "same-origin", "include"]).default("same-origin"),
   /** Extra request headers for the API. */
   headers: z.record(z.string(), z.string()).default({}),
+  /** The map's boundaries: a TopoJSON file keyed by GB/T 2260 code, replaceable by the deployer. */
+  boundaries: z
+    .strictObject({
+      url: z.string().min(1).default("./geo/guangdong-counties.topo.json"),
+      /** For publication in mainland China: the approved base map's approval number (审图号), shown with the map. */
+      approval: z.string().max(100).optional(),
+    })
+    .default({ url: "./geo/guangdong-counties.topo.json" }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

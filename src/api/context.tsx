@@ -1,10 +1,23 @@
 import { createContext, type ReactNode, useContext } from "react";
+import type { Config } from "./config";
 import type { DataSource } from "./data-source";
 
 const SourceContext = createContext<DataSource | null>(null);
+const ConfigContext = createContext<Config | null>(null);
 
-export function DataSourceProvider({ source, children }: { source: DataSource; children: ReactNode }) {
-  return <SourceContext.Provider value={source}>{children}</SourceContext.Provider>;
+/** The data source and the deployment's config.json, for the whole app. */
+export function DataSourceProvider({ source, config, children }: { source: DataSource; config: Config; children: ReactNode }) {
+  return (
+    <ConfigContext.Provider value={config}>
+      <SourceContext.Provider value={source}>{children}</SourceContext.Provider>
+    </ConfigContext.Provider>
+  );
+}
+
+export function useConfig(): Config {
+  const config = useContext(ConfigContext);
+  if (!config) throw new Error("useConfig needs a DataSourceProvider");
+  return config;
 }
 
 export function useDataSource(): DataSource {

@@ -24,9 +24,14 @@ export function filterObservations(
   let units = regionsAtLevel(regions, q.level);
   if (q.parent !== undefined) {
     const parent = q.parent;
-    // A unit belongs to `parent` when it is the parent's child, or (at county level) the
-    // childless city itself.
-    units = units.filter((r) => r.parent === parent || (r.code === parent && r.level === "city"));
+    const parentOf = new Map(regions.map((r) => [r.code, r.parent]));
+    // A unit belongs to `parent` when `parent` is one of its ancestors, or when it is that
+    // city itself (a city without counties at county level).
+    const within = (code: string) => {
+      for (let p = parentOf.get(code); p; p = parentOf.get(p)) if (p === parent) return true;
+      return false;
+    };
+    units = units.filter((r) => within(r.code) || (q.level === "county" && r.code === parent));
   }
   if (q.regions !== undefined) {
     const wanted = new Set(q.regions);

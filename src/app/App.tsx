@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useMeta } from "../api/hooks";
 import { DataMethods } from "../features/data/DataMethods";
 import { Overview } from "../features/overview/Overview";
@@ -6,8 +6,12 @@ import { Placeholder } from "../features/placeholder/Placeholder";
 import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
+import { PanelBoundary, Skeleton } from "../ui/Panel";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
+
+// The map's code and geometry load only when the Map view is opened.
+const MapView = lazy(() => import("../features/map/MapView"));
 
 export function App() {
   const t = useT();
@@ -30,7 +34,14 @@ export function App() {
         <Notices />
         {view === "overview" && <Overview />}
         {view === "data" && <DataMethods />}
-        {(view === "map" || view === "compare" || view === "explore") && <Placeholder title={t(`nav.${view}`)} />}
+        {view === "map" && (
+          <PanelBoundary>
+            <Suspense fallback={<Skeleton height={480} />}>
+              <MapView />
+            </Suspense>
+          </PanelBoundary>
+        )}
+        {(view === "compare" || view === "explore") && <Placeholder title={t(`nav.${view}`)} />}
       </main>
     </>
   );

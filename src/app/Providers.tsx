@@ -1,24 +1,25 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
+import { type Config, createDataSource } from "../api/config";
 import { DataSourceProvider } from "../api/context";
-import type { DataSource } from "../api/data-source";
 import { StoreProvider } from "../state/context";
 import type { AppStore } from "../state/store";
 
 export function Providers({
-  source,
+  config,
   store,
   queryClient,
   children,
 }: {
-  source: DataSource;
+  config: Config;
   store: AppStore;
   queryClient: QueryClient;
   children: ReactNode;
 }) {
+  const [source] = useState(() => createDataSource(config));
   return (
     <QueryClientProvider client={queryClient}>
-      <DataSourceProvider source={source}>
+      <DataSourceProvider source={source} config={config}>
         <StoreProvider store={store}>{children}</StoreProvider>
       </DataSourceProvider>
     </QueryClientProvider>

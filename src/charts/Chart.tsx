@@ -1,3 +1,4 @@
+import type { EChartsType } from "echarts/core";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { createContext, useContext } from "react";
 import { type EChartsOption, echarts } from "./echarts";
@@ -10,10 +11,14 @@ interface ChartProps {
   /** What the chart shows, for screen readers (the data is also in the panel as text). */
   label: string;
   height?: number;
+  /** ECharts events, e.g. { click: (p) => … }: keep the object stable (memoised). */
+  onEvents?: Record<string, (params: unknown) => void>;
+  /** Receives the ECharts instance once it exists (linked highlighting). */
+  onReady?: (chart: EChartsType) => void;
 }
 
 /** A thin ECharts host: the option comes ready-made from a pure builder. */
-export function Chart({ option, label, height = 320 }: ChartProps) {
+export function Chart({ option, label, height = 320, onEvents, onReady }: ChartProps) {
   const renderer = useContext(RendererContext);
   return (
     <div role="img" aria-label={label} className="chart">
@@ -24,6 +29,8 @@ export function Chart({ option, label, height = 320 }: ChartProps) {
         lazyUpdate
         opts={{ renderer }}
         style={{ height, width: "100%" }}
+        onEvents={onEvents}
+        onChartReady={onReady}
       />
     </div>
   );

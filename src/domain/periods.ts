@@ -35,3 +35,11 @@ export function comparePeriods(a: string, b: string): number {
 export function previousYear(period: string): string {
   return `${yearOf(period) - 1}${period.slice(4)}`;
 }
+
+/** The period just before: 2023 → 2022, 2023Q1 → 2022Q4. */
+export function previousPeriod(period: string): string {
+  const [start] = periodRange(period);
+  if (!isQuarter(period)) return String(yearOf(period) - 1);
+  const q = start - 1;
+  return `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
+}

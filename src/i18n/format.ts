@@ -1,4 +1,6 @@
 import type { Indicator, Text } from "../api/contract";
+import type { Change } from "../domain/change";
+import { unitScale } from "../domain/units";
 import type { Lang } from "../state/url";
 import { MESSAGES, type MessageKey } from "./messages";
 
@@ -27,6 +29,34 @@ export function formatValue(value: number | null, ind: Indicator, lang: Lang, no
   return unit === "%" ? `${n}%` : `${n} ${unit}`;
 }
 
+const ZH_STEPS: [number, string][] = [
+  [1e12, "万亿"],
+  [1e8, "亿"],
+  [1e4, "万"],
+];
+const EN_STEPS: [number, string][] = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+  [1e3, "thousand"],
+];
+
+/**
+ * A count or an amount of money in 万/亿 (Chinese) or thousand/million/billion (English), to
+ * three significant digits: 23,089.7 亿元 → "2.31万亿元" / "2.31 trillion yuan". Other units
+ * (rates, EFLOPS) keep the indicator's own decimals.
+ */
+export function formatCompact(value: number | null, ind: Indicator, lang: Lang, noData = "—"): string {
+  const scale = unitScale(ind.unit);
+  if (value === null || scale === null) return formatValue(value, ind, lang, noData);
+  const whole = value * scale.multiplier;
+  const step = (lang === "zh" ? ZH_STEPS : EN_STEPS).find(([size]) => Math.abs(whole) >= size);
+  const base = pick(scale.base, lang);
+  if (!step) return `${formatNumber(whole, scale.multiplier === 1 ? ind.decimals : 0, lang)}${lang === "zh" ? "" : " "}${base}`;
+  const n = new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 3 }).format(whole / step[0]);
+  return lang === "zh" ? `${n}${step[1]}${base}` : `${n} ${step[1]} ${base}`;
+}
+
 export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], {
     year: "numeric",
@@ -34,4 +64,12 @@ export function formatDate(iso: string, lang: Lang): string {
     day: "numeric",
     timeZone: "Asia/Shanghai",
   }).format(new Date(iso));
+}
+
+/** A change on an earlier period: "+1.2%" for amounts, "+0.4 pp" (个百分点) for rates. */
+export function formatChange(c: Change, lang: Lang, t: Translate): string {
+  return t(c.kind === "pp" ? "change.pp" : "change.pct", {
+    sign: c.value > 0 ? "+" : c.value < 0 ? "−" : "±",
+    value: formatNumber(Math.abs(c.value), 1, lang),
+  });
 }

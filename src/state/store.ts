@@ -21,6 +21,7 @@ const viewOf = (s: AppState): ViewState => ({
   city: s.city,
   regions: s.regions,
   tab: s.tab,
+  bins: s.bins,
 });
 
 export function createAppStore(initial: Partial<ViewState> = {}, notices: Dropped[] = []) {

@@ -1,4 +1,5 @@
 import { INDICATOR_ID, PERIOD, REGION_CODE } from "../api/contract";
+import { BIN_METHODS, type BinMethod } from "../domain/bins";
 
 export const VIEWS = ["overview", "map", "compare", "explore", "data"] as const;
 export const LANGS = ["zh", "en"] as const;
@@ -19,6 +20,8 @@ export interface ViewState {
   city: string | null;
   regions: string[];
   tab: (typeof TABS)[number];
+  /** How the map classes its values. */
+  bins: BinMethod;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -30,6 +33,7 @@ export const DEFAULT_VIEW: ViewState = {
   city: null,
   regions: [],
   tab: "chart",
+  bins: "quantile",
 };
 
 /** A parameter the URL carried that could not be used. */
@@ -56,6 +60,7 @@ const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefine
     return codes.length <= MAX_REGIONS && codes.every((c) => REGION_CODE.test(c)) ? codes : undefined;
   },
   tab: oneOf(TABS),
+  bins: oneOf(BIN_METHODS),
 };
 const KEYS = Object.keys(DECODERS) as (keyof ViewState)[];
 /** Longer values are junk, not a view: refused before any parsing. */

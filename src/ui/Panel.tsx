@@ -80,7 +80,7 @@ export function QueryGate({
   return <>{children()}</>;
 }
 
-class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };

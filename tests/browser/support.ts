@@ -234,17 +234,20 @@ export function collectConsoleErrors(page: Page): string[] {
   return errors;
 }
 
-/** Every request URL the page makes, and which responses came from a service worker. */
-export function recordRequests(page: Page): { urls: string[]; fromServiceWorker: string[] } {
+/** Every request URL the page makes, and every response it got (with whether a service worker answered it). */
+export function recordRequests(page: Page): {
+  urls: string[];
+  responses: { url: string; status: number; fromServiceWorker: boolean }[];
+} {
   const urls: string[] = [];
-  const fromServiceWorker: string[] = [];
+  const responses: { url: string; status: number; fromServiceWorker: boolean }[] = [];
   page.on("request", (r) => {
     urls.push(r.url());
   });
   page.on("response", (r) => {
-    if (r.fromServiceWorker()) fromServiceWorker.push(r.url());
+    responses.push({ url: r.url(), status: r.status(), fromServiceWorker: r.fromServiceWorker() });
   });
-  return { urls, fromServiceWorker };
+  return { urls, responses };
 }
 
 /**

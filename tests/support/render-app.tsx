@@ -1,5 +1,5 @@
 import { render } from "@testing-library/react";
-import { type ConfigError, createDataSource, loadConfig } from "../../src/api/config";
+import { type ConfigError, loadConfig } from "../../src/api/config";
 import { createQueryClient } from "../../src/api/queries";
 import { App } from "../../src/app/App";
 import { ConfigErrorScreen } from "../../src/app/ConfigErrorScreen";
@@ -20,7 +20,7 @@ export async function renderApp(search = "", { configUrl = "/config.json" } = {}
   const stop = syncWithUrl(store);
   const result = render(
     <RendererContext.Provider value="svg">
-      <Providers source={createDataSource(config)} store={store} queryClient={createQueryClient({ retryDelay: () => 1 })}>
+      <Providers config={config} store={store} queryClient={createQueryClient({ retryDelay: () => 1 })}>
         <App />
       </Providers>
     </RendererContext.Provider>,

@@ -88,5 +88,8 @@ describe("filterObservations", () => {
       "441900",
     ]);
     expect(filterObservations(all, regions, { level: "city", regions: ["441900"], to: "2022" })).toHaveLength(1);
+    // The province is every unit's ancestor.
+    expect(filterObservations(all, regions, { level: "county", parent: "440000", to: "2022" })).toHaveLength(3);
+    expect(filterObservations(all, regions, { level: "city", parent: "440100", to: "2022" })).toHaveLength(0);
   });
 });

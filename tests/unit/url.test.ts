@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BIN_METHODS } from "../../src/domain/bins";
 import { DEFAULT_VIEW, LANGS, MAP_LEVELS, TABS, VIEWS, type ViewState, viewFromParams, viewToParams } from "../../src/state/url";
 
 const code = fc.stringMatching(/^\d{6}$/);
@@ -17,6 +18,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   city: fc.option(code, { nil: null }),
   regions: fc.uniqueArray(code, { maxLength: 8 }),
   tab: fc.constantFrom(...TABS),
+  bins: fc.constantFrom(...BIN_METHODS),
 });
 
 describe("URL codec", () => {

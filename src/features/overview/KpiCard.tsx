@@ -1,7 +1,7 @@
 import type { Indicator } from "../../api/contract";
 import { useObservations } from "../../api/hooks";
 import { change, latestWithPrevious } from "../../domain/change";
-import { formatNumber, formatValue, pick } from "../../i18n/format";
+import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { ErrorAlert, Skeleton } from "../../ui/Panel";
 
@@ -34,11 +34,7 @@ export function KpiCard({ indicator, region, until }: KpiCardProps) {
         <p className={`kpi-change ${c?.better === true ? "good" : c?.better === false ? "bad" : ""}`}>
           {c ? (
             <>
-              <span aria-hidden="true">{c.value > 0 ? "▲" : c.value < 0 ? "▼" : "■"}</span>{" "}
-              {t(c.kind === "pp" ? "change.pp" : "change.pct", {
-                sign: c.value > 0 ? "+" : c.value < 0 ? "−" : "±",
-                value: formatNumber(Math.abs(c.value), 1, lang),
-              })}{" "}
+              <span aria-hidden="true">{c.value > 0 ? "▲" : c.value < 0 ? "▼" : "■"}</span> {formatChange(c, lang, t)}{" "}
               {t("kpi.vsLastYear")}
               {c.better !== null && <span className="visually-hidden"> ({t(c.better ? "kpi.better" : "kpi.worse")})</span>}
             </>

@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
-import { byPillar, featured, resolveIndicator } from "../../domain/catalogue";
-import { pick } from "../../i18n/format";
-import { useLang, useT } from "../../i18n/use-t";
+import { featured, resolveIndicator } from "../../domain/catalogue";
+import { useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
+import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { KpiCard } from "./KpiCard";
 import { TrendChart } from "./TrendPanel";
@@ -11,7 +11,6 @@ import { TrendChart } from "./TrendPanel";
 /** For leaders: the headline figures and one indicator's path against its targets. */
 export function Overview() {
   const t = useT();
-  const lang = useLang();
   const meta = useMeta();
   const regions = useRegions();
   const indicators = useIndicators();
@@ -74,20 +73,12 @@ export function Overview() {
         actions={
           indicators.data &&
           resolved?.indicator && (
-            <label className="field">
-              <span>{t("overview.indicator")}</span>
-              <select value={resolved.indicator.id} onChange={(e) => update({ indicator: e.target.value })}>
-                {byPillar(indicators.data).map((g) => (
-                  <optgroup key={g.pillar} label={t(`pillar.${g.pillar}`)}>
-                    {g.indicators.map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {pick(i.name, lang)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </label>
+            <IndicatorPicker
+              indicators={indicators.data}
+              value={resolved.indicator.id}
+              onChange={(id) => update({ indicator: id })}
+              label={t("overview.indicator")}
+            />
           )
         }
       >

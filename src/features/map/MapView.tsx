@@ -1,0 +1,356 @@
+import { useQuery } from "@tanstack/react-query";
+import type { EChartsType } from "echarts/core";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useConfig } from "../../api/context";
+import type { Indicator, Region } from "../../api/contract";
+import { regionsAtLevel } from "../../api/filter";
+import { useIndicators, useObservations, useRegions } from "../../api/hooks";
+import { Chart } from "../../charts/Chart";
+import { BIN_METHODS, computeBreaks } from "../../domain/bins";
+import { resolveIndicator } from "../../domain/catalogue";
+import { isQuarter } from "../../domain/periods";
+import { pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { useApp } from "../../state/context";
+import { MAP_LEVELS } from "../../state/url";
+import { IndicatorPicker } from "../../ui/IndicatorPicker";
+import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
+import { buildChoroplethOption } from "./choropleth-option";
+import { type Boundaries, loadBoundaries, subset } from "./geo";
+import { MapTable } from "./MapTable";
+import { buildRows, periodsOf } from "./map-data";
+import { RegionSearch } from "./RegionSearch";
+import { buildRankingOption } from "./ranking-option";
+import { registerMap } from "./register";
+import { TimeControl } from "./TimeControl";
+
+/** The Map view: any indicator as a choropleth by city or county, with drill-down and time. */
+export default function MapView() {
+  const t = useT();
+  const regions = useRegions();
+  const indicators = useIndicators();
+  const config = useConfig();
+  const boundaries = useQuery({
+    queryKey: ["boundaries", config.boundaries.url],
+    queryFn: ({ signal }) => loadBoundaries(config.boundaries.url, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  const indicatorId = useApp((s) => s.indicator);
+  const reject = useApp((s) => s.reject);
+  const resolved = indicators.data ? resolveIndicator(indicators.data, indicatorId) : undefined;
+  useEffect(() => {
+    if (resolved?.unknown && indicatorId) reject("indicator", indicatorId);
+  }, [resolved?.unknown, indicatorId, reject]);
+
+  return (
+    <QueryGate queries={[regions, indicators]} height={480}>
+      {() =>
+        resolved?.indicator && regions.data && indicators.data ? (
+          <MapBody indicator={resolved.indicator} indicators={indicators.data} regions={regions.data} boundaries={boundaries} />
+        ) : (
+          <Empty reason={t("overview.noKpis")} />
+        )
+      }
+    </QueryGate>
+  );
+}
+
+function MapBody({
+  indicator,
+  indicators,
+  regions,
+  boundaries,
+}: {
+  indicator: Indicator;
+  indicators: readonly Indicator[];
+  regions: readonly Region[];
+  boundaries: ReturnType<typeof useQuery<Boundaries>>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const config = useConfig();
+  const { level, city, year, bins, tab, update, reject } = useApp((s) => s);
+  const cityRegion = city ? regions.find((r) => r.code === city && r.level === "city") : undefined;
+  useEffect(() => {
+    if (city && !cityRegion) reject("city", city);
+  }, [city, cityRegion, reject]);
+
+  // Drilled into a city: its county-level units; else every unit of the level.
+  const drilled = cityRegion !== undefined;
+  const effectiveLevel = drilled ? "county" : level;
+  const published = indicator.levels.includes(effectiveLevel);
+  const observations = useObservations({ indicator: indicator.id, level: effectiveLevel }, published);
+  const allUnits = useMemo(() => regionsAtLevel(regions, effectiveLevel), [regions, effectiveLevel]);
+  const units = useMemo(
+    () => (drilled ? allUnits.filter((u) => u.parent === city || u.code === city) : allUnits),
+    [allUnits, drilled, city],
+  );
+  const periods = useMemo(() => periodsOf(observations.data ?? []), [observations.data]);
+  const years = periods.filter((p) => !isQuarter(p));
+  const latest = [...years].reverse().find((p) => observations.data?.some((o) => o.period === p && o.value !== null));
+  const period = year && periods.includes(year) ? year : latest;
+  useEffect(() => {
+    if (year && observations.isSuccess && !observations.isPlaceholderData && periods.length && !periods.includes(year)) {
+      reject("year", year);
+    }
+  }, [year, periods, observations.isSuccess, observations.isPlaceholderData, reject]);
+
+  const rows = useMemo(
+    () => (period && observations.data ? buildRows(allUnits, observations.data, period, indicator) : []),
+    [allUnits, observations.data, period, indicator],
+  );
+  const shownRows = useMemo(() => {
+    const codes = new Set(units.map((u) => u.code));
+    return rows.filter((r) => codes.has(r.code));
+  }, [rows, units]);
+  const breaks = useMemo(
+    () =>
+      computeBreaks(
+        shownRows.map((r) => r.value),
+        bins,
+      ),
+    [shownRows, bins],
+  );
+
+  const mapName = useMemo(() => {
+    if (!boundaries.data) return null;
+    if (drilled && city) {
+      return registerMap(`gd-county-${city}`, subset(boundaries.data.counties, new Set(units.map((u) => u.code))));
+    }
+    return effectiveLevel === "city"
+      ? registerMap("gd-city", boundaries.data.cities)
+      : registerMap("gd-county", boundaries.data.counties);
+  }, [boundaries.data, drilled, city, units, effectiveLevel]);
+
+  const mapOption = useMemo(
+    () =>
+      mapName && boundaries.data
+        ? buildChoroplethOption(
+            {
+              mapName,
+              indicator,
+              rows: shownRows,
+              breaks,
+              frame: drilled ? undefined : boundaries.data.mainland,
+              labels: drilled || effectiveLevel === "city",
+            },
+            lang,
+            t,
+          )
+        : null,
+    [mapName, boundaries.data, indicator, shownRows, breaks, drilled, effectiveLevel, lang, t],
+  );
+  const rankingOption = useMemo(
+    () => buildRankingOption({ indicator, rows: shownRows, breaks }, lang, t),
+    [indicator, shownRows, breaks, lang, t],
+  );
+
+  // Linked highlighting between the map and the ranking.
+  const mapChart = useRef<EChartsType | null>(null);
+  const rankChart = useRef<EChartsType | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const highlight = useCallback((code: string | null) => {
+    for (const chart of [mapChart.current, rankChart.current]) chart?.dispatchAction({ type: "downplay" });
+    if (!code) return;
+    mapChart.current?.dispatchAction({ type: "highlight", name: code });
+    mapChart.current?.dispatchAction({ type: "showTip", seriesIndex: 0, name: code });
+    const index = (rankingOptionData(rankChart.current) ?? []).indexOf(code);
+    if (index >= 0) rankChart.current?.dispatchAction({ type: "highlight", seriesIndex: 0, dataIndex: index });
+  }, []);
+
+  const drillInto = useCallback(
+    (code: string) => {
+      const region = regions.find((r) => r.code === code);
+      if (!region) return;
+      const target = region.level === "county" ? regions.find((r) => r.code === region.parent) : region;
+      if (!target || target.level !== "city") return;
+      const hasCounties = regions.some((r) => r.parent === target.code);
+      if (!hasCounties) {
+        setNotice(t("map.noCounties", { name: pick(target.name, lang) }));
+        return;
+      }
+      setNotice(null);
+      update({ city: target.code, level: "county" });
+    },
+    [regions, update, t, lang],
+  );
+  const mapEvents = useMemo(
+    () => ({
+      click: (p: unknown) => {
+        if (!drilled) drillInto((p as { name: string }).name);
+      },
+      mouseover: (p: unknown) => {
+        const code = (p as { name: string }).name;
+        const index = (rankingOptionData(rankChart.current) ?? []).indexOf(code);
+        if (index >= 0) rankChart.current?.dispatchAction({ type: "highlight", seriesIndex: 0, dataIndex: index });
+      },
+      mouseout: () => rankChart.current?.dispatchAction({ type: "downplay" }),
+    }),
+    [drilled, drillInto],
+  );
+  const rankEvents = useMemo(
+    () => ({
+      mouseover: (p: unknown) =>
+        mapChart.current?.dispatchAction({ type: "highlight", name: (p as { data: { code: string } }).data.code }),
+      mouseout: () => mapChart.current?.dispatchAction({ type: "downplay" }),
+      click: (p: unknown) => {
+        if (!drilled) drillInto((p as { data: { code: string } }).data.code);
+      },
+    }),
+    [drilled, drillInto],
+  );
+
+  const title = period ? t("map.mapTitle", { name: pick(indicator.name, lang), period }) : pick(indicator.name, lang);
+  const showTable = tab === "table";
+
+  return (
+    <>
+      <Panel title={t("map.title")}>
+        <div className="map-controls">
+          <IndicatorPicker
+            indicators={indicators}
+            value={indicator.id}
+            onChange={(id) => update({ indicator: id })}
+            label={t("overview.indicator")}
+          />
+          <fieldset className="segmented">
+            <legend>{t("map.level")}</legend>
+            {MAP_LEVELS.map((l) => (
+              <label key={l}>
+                <input
+                  type="radio"
+                  name="map-level"
+                  value={l}
+                  checked={!drilled && level === l}
+                  onChange={() => update({ level: l, city: null })}
+                />
+                {t(`level.${l}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t("map.bins")}</span>
+            <select value={bins} onChange={(e) => update({ bins: e.target.value as (typeof BIN_METHODS)[number] })}>
+              {BIN_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`map.bins.${m}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="segmented">
+            <legend>{t("map.view")}</legend>
+            {(["map", "table"] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name="map-tab"
+                  value={v}
+                  checked={(v === "table") === showTable}
+                  onChange={() => update({ tab: v })}
+                />
+                {t(v === "map" ? "map.showMap" : "map.showTable")}
+              </label>
+            ))}
+          </fieldset>
+          <RegionSearch
+            regions={regions}
+            onPick={(r) => {
+              if (r.level === "county" && r.parent && regions.some((x) => x.parent === r.parent)) {
+                update({ city: r.parent, level: "county" });
+              } else if (r.level === "city") {
+                update({ city: null, level: "city" });
+              }
+              window.setTimeout(() => highlight(r.code), 400);
+            }}
+          />
+        </div>
+        {period && periods.length > 1 && (
+          <TimeControl periods={years.includes(period) ? years : periods} value={period} onChange={(p) => update({ year: p })} />
+        )}
+      </Panel>
+      <div className="map-layout">
+        <Panel title={title} className="map-main">
+          <nav aria-label={t("map.breadcrumb")} className="breadcrumb">
+            <ol>
+              <li>
+                {drilled ? (
+                  <button type="button" className="link" onClick={() => update({ city: null, level: "city" })}>
+                    {t("map.province")}
+                  </button>
+                ) : (
+                  <span aria-current="page">{t("map.province")}</span>
+                )}
+              </li>
+              {cityRegion && (
+                <li>
+                  <span aria-current="page">{pick(cityRegion.name, lang)}</span>
+                </li>
+              )}
+            </ol>
+          </nav>
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+          {!published ? (
+            <Empty reason={t("map.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
+          ) : (
+            <QueryGate queries={showTable ? [observations] : [observations, boundaries]} height={520}>
+              {() =>
+                showTable ? (
+                  <MapTable rows={shownRows} indicator={indicator} caption={title} />
+                ) : mapOption ? (
+                  <Chart
+                    option={mapOption}
+                    label={title}
+                    height={560}
+                    onEvents={mapEvents}
+                    onReady={(c) => {
+                      mapChart.current = c;
+                    }}
+                  />
+                ) : (
+                  <Skeleton height={520} />
+                )
+              }
+            </QueryGate>
+          )}
+          <p className="map-note">
+            {!drilled && effectiveLevel === "city" && !showTable && <span>{t("map.drillHint")} · </span>}
+            {config.boundaries.approval ? t("map.approval", { number: config.boundaries.approval }) : t("map.boundaries")}
+          </p>
+        </Panel>
+        <Panel title={t("map.ranking")} className="map-side">
+          {published && (
+            <QueryGate queries={[observations]} height={520}>
+              {() =>
+                shownRows.some((r) => r.value !== null) ? (
+                  <Chart
+                    option={rankingOption}
+                    label={`${t("map.ranking")}: ${title}`}
+                    height={Math.max(200, Math.min(shownRows.length, 20) * 24 + 24)}
+                    onEvents={rankEvents}
+                    onReady={(c) => {
+                      rankChart.current = c;
+                    }}
+                  />
+                ) : (
+                  <Empty reason={t("overview.noValues")} />
+                )
+              }
+            </QueryGate>
+          )}
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+/** The region codes of the ranking's bars, in order, read back from the chart. */
+function rankingOptionData(chart: EChartsType | null): string[] | undefined {
+  const option = chart?.getOption() as { series?: { data?: { code: string }[] }[] } | undefined;
+  return option?.series?.[0]?.data?.map((d) => d.code);
+}

@@ -1,0 +1,90 @@
+import type { Indicator } from "../../api/contract";
+import type { EChartsOption } from "../../charts/echarts";
+import { NO_DATA_COLOR, sequential } from "../../charts/palette";
+import { classify } from "../../domain/bins";
+import { formatCompact, pick, type Translate } from "../../i18n/format";
+import type { Lang } from "../../state/url";
+import type { MapRow } from "./map-data";
+import { regionTooltip } from "./tooltip";
+
+export interface ChoroplethInput {
+  /** The name the boundaries were registered under with ECharts. */
+  mapName: string;
+  indicator: Indicator;
+  rows: readonly MapRow[];
+  /** Class breaks from computeBreaks: n + 1 numbers for n classes. */
+  breaks: readonly number[];
+  /** [[west, north], [east, south]] to frame, or undefined to fit all shapes. */
+  frame?: [[number, number], [number, number]];
+  /** Show region names on the map (cities, or one city's counties). */
+  labels: boolean;
+}
+
+/** One legend entry per class, plus "no data" when a region lacks a value. */
+export function legendPieces(input: Pick<ChoroplethInput, "indicator" | "rows" | "breaks">, lang: Lang, t: Translate) {
+  const { breaks, indicator } = input;
+  const n = Math.max(breaks.length - 1, breaks.length ? 1 : 0);
+  const colors = sequential(n, indicator.direction);
+  const fmt = (v: number) => formatCompact(v, indicator, lang);
+  const pieces = Array.from({ length: n }, (_, i) => ({
+    value: i,
+    color: colors[i],
+    label: breaks[i] === breaks[i + 1] || breaks.length < 2 ? fmt(breaks[0]) : `${fmt(breaks[i])} – ${fmt(breaks[i + 1])}`,
+  }));
+  if (input.rows.some((r) => r.value === null)) pieces.push({ value: -1, color: NO_DATA_COLOR, label: t("map.noData") });
+  return pieces;
+}
+
+/** A choropleth of classed values: each region's value is its class, the legend maps classes to colours. */
+export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Translate): EChartsOption {
+  const { indicator, rows, breaks } = input;
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return {
+    tooltip: {
+      trigger: "item",
+      formatter: (p: unknown) => {
+        const row = byCode.get((p as { name: string }).name);
+        return row ? regionTooltip(row, indicator, lang, t) : "";
+      },
+    },
+    visualMap: {
+      type: "piecewise",
+      pieces: legendPieces(input, lang, t),
+      left: 8,
+      bottom: 8,
+      orient: "vertical",
+      itemWidth: 18,
+      itemHeight: 12,
+      text: [pick(indicator.unit, lang)],
+      textStyle: { fontSize: 12 },
+      backgroundColor: "rgba(255,255,255,0.85)",
+      padding: 6,
+    },
+    series: [
+      {
+        type: "map",
+        map: input.mapName,
+        nameProperty: "code",
+        roam: true,
+        scaleLimit: { min: 0.8, max: 12 },
+        ...(input.frame ? { boundingCoords: input.frame } : {}),
+        selectedMode: false,
+        itemStyle: { borderColor: "#ffffff", borderWidth: 0.6 },
+        emphasis: { itemStyle: { areaColor: "#f59e0b", borderColor: "#333", borderWidth: 1.2 }, label: { show: true } },
+        label: {
+          show: input.labels,
+          fontSize: 10,
+          color: "#1b1f24",
+          textBorderColor: "rgba(255,255,255,0.8)",
+          textBorderWidth: 2,
+          formatter: (p: unknown) => {
+            const row = byCode.get((p as { name: string }).name);
+            return row ? pick(row.name, lang) : "";
+          },
+        },
+        labelLayout: { hideOverlap: true },
+        data: rows.map((r) => ({ name: r.code, value: classify(r.value, breaks) })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,65 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+
+/** Boundaries keyed by GB/T 2260 code, decoded from the replaceable TopoJSON file. */
+export interface Boundaries {
+  counties: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+  cities: FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+  /** [[west, north], [east, south]] of the mainland: offshore islands (Pratas) stay in the data but out of the frame. */
+  mainland: [[number, number], [number, number]];
+}
+
+type Shape = Feature<Polygon | MultiPolygon, { code: string }>;
+
+function decode(topology: Topology, name: string): Boundaries["counties"] {
+  const object = topology.objects?.[name] as GeometryCollection | undefined;
+  if (!object || object.type !== "GeometryCollection") throw new Error(`boundaries: the TopoJSON has no "${name}" collection`);
+  const fc = feature(topology, object) as FeatureCollection<Geometry, Record<string, unknown> | null>;
+  return {
+    type: "FeatureCollection",
+    features: fc.features.map((f, i): Shape => {
+      const code = String(f.id ?? f.properties?.code ?? "");
+      if (!/^\d{6}$/.test(code)) throw new Error(`boundaries: ${name}[${i}] has no six-digit code`);
+      if (f.geometry?.type !== "Polygon" && f.geometry?.type !== "MultiPolygon") {
+        throw new Error(`boundaries: ${name} ${code} is not a polygon`);
+      }
+      return { type: "Feature", id: code, properties: { code }, geometry: f.geometry };
+    }),
+  };
+}
+
+const ringArea = (ring: Position[]) =>
+  Math.abs(ring.reduce((s, [x, y], i) => s + x * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * y, 0)) / 2;
+
+/** The bounding box of each unit's largest polygon: the mainland, without far-off islands. */
+function mainlandBox(fc: Boundaries["counties"]): Boundaries["mainland"] {
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const f of fc.features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+    for (const [x, y] of largest[0]) {
+      [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+    }
+  }
+  return [
+    [w, n],
+    [e, s],
+  ];
+}
+
+export function decodeBoundaries(topology: Topology): Boundaries {
+  const counties = decode(topology, "counties");
+  return { counties, cities: decode(topology, "cities"), mainland: mainlandBox(counties) };
+}
+
+export async function loadBoundaries(url: string, signal?: AbortSignal): Promise<Boundaries> {
+  const response = await fetch(new URL(url, document.baseURI), { signal });
+  if (!response.ok) throw new Error(`boundaries: ${url} answered HTTP ${response.status}`);
+  return decodeBoundaries((await response.json()) as Topology);
+}
+
+/** The shapes of some units (e.g. one city's counties, as /regions lists them). */
+export function subset(fc: Boundaries["counties"], codes: ReadonlySet<string>): Boundaries["counties"] {
+  return { type: "FeatureCollection", features: fc.features.filter((f) => codes.has(f.properties.code)) };
+}
