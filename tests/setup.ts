@@ -7,6 +7,14 @@ import { server } from "./support/msw";
 // jsdom has no canvas: charts render with the SVG renderer and measure text with a stub.
 echarts.setPlatformAPI({ createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
 
+// jsdom does no layout: give elements a size so that ECharts can lay charts out.
+for (const [prop, size] of [
+  ["clientWidth", 800],
+  ["clientHeight", 560],
+] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => size });
+}
+
 class NoopResizeObserver {
   observe() {}
   unobserve() {}

@@ -15,7 +15,8 @@ export function computeBreaks(values: readonly (number | null)[], method: BinMet
   const max = sorted[sorted.length - 1];
   const distinct = new Set(sorted).size;
   if (distinct === 1) return [min, max];
-  const n = Math.min(k, distinct);
+  // Equal intervals may leave a class empty; quantiles and natural breaks cannot split ties.
+  const n = method === "equal" ? k : Math.min(k, distinct);
   let inner: number[];
   if (method === "equal") {
     inner = Array.from({ length: n - 1 }, (_, i) => min + ((max - min) * (i + 1)) / n);

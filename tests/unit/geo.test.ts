@@ -29,7 +29,10 @@ describe("boundaries", () => {
     expect(north).toBeLessThan(25.6);
     // Pratas (about 116.7°E, 20.7°N) is still in the data.
     const chengqu = boundaries.counties.features.find((f) => f.properties.code === "441502");
-    const lats = JSON.stringify(chengqu?.geometry.coordinates).match(/-?\d+\.\d+/g)?.map(Number) ?? [];
+    const lats =
+      JSON.stringify(chengqu?.geometry.coordinates)
+        .match(/-?\d+\.\d+/g)
+        ?.map(Number) ?? [];
     expect(Math.min(...lats.filter((_, i) => i % 2 === 1))).toBeLessThan(21);
   });
 });

@@ -331,7 +331,7 @@ function MapBody({
                   <Chart
                     option={rankingOption}
                     label={`${t("map.ranking")}: ${title}`}
-                    height={Math.max(200, Math.min(shownRows.length, 20) * 24 + 24)}
+                    height={Math.max(200, Math.min(shownRows.filter((r) => r.value !== null).length, 30) * 22 + 24)}
                     onEvents={rankEvents}
                     onReady={(c) => {
                       rankChart.current = c;

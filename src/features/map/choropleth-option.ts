@@ -56,6 +56,8 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
       itemWidth: 18,
       itemHeight: 12,
       text: [pick(indicator.unit, lang)],
+      // ECharts hides the class labels once `text` is set unless told otherwise.
+      showLabel: true,
       textStyle: { fontSize: 12 },
       backgroundColor: "rgba(255,255,255,0.85)",
       padding: 6,

@@ -7,10 +7,10 @@ import type { Lang } from "../../state/url";
 import type { MapRow } from "./map-data";
 import { regionTooltip } from "./tooltip";
 
-/** The regions the ranking shows: all when few, else the best and the worst `n`, best first. */
+/** The regions the ranking shows: all when they fit (up to 30), else the best and the worst `n`, best first. */
 export function rankingRows(rows: readonly MapRow[], n = 10): MapRow[] {
   const ranked = rows.filter((r) => r.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
-  return ranked.length <= 2 * n ? ranked : [...ranked.slice(0, n), ...ranked.slice(-n)];
+  return ranked.length <= 30 ? ranked : [...ranked.slice(0, n), ...ranked.slice(-n)];
 }
 
 /** Horizontal bars of the ranked regions, coloured by the same classes as the map. */

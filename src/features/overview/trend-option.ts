@@ -1,13 +1,13 @@
 import type { Indicator, Observation, Target } from "../../api/contract";
 import type { EChartsOption } from "../../charts/echarts";
 import { escapeHtml } from "../../charts/escape";
-import { comparePeriods } from "../../domain/periods";
+import { yearOf } from "../../domain/periods";
 import { formatValue, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 
 export interface TrendInput {
   indicator: Indicator;
-  /** One region's annual observations. */
+  /** One region's annual observations (quarters are not drawn here). */
   observations: readonly Observation[];
   /** Targets for the same region, drawn as points at their year. */
   targets: readonly Target[];
@@ -17,7 +17,12 @@ const COLORS = { value: "#1f5fa8", target: "#c2410c" };
 
 /** A line of the values over the years, with preliminary points hollow and targets as diamonds. */
 export function buildTrendOption({ indicator, observations, targets }: TrendInput, lang: Lang, t: Translate): EChartsOption {
-  const periods = [...new Set([...observations.map((o) => o.period), ...targets.map((x) => x.period)])].sort(comparePeriods);
+  // Every year from the first observation to the last target, so that the gap to a target
+  // year is drawn to scale.
+  const years = [...observations, ...targets].map((x) => yearOf(x.period));
+  const periods = years.length
+    ? Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => String(Math.min(...years) + i))
+    : [];
   const byPeriod = new Map(observations.map((o) => [o.period, o]));
   const targetAt = new Map(targets.map((x) => [x.period, x]));
   const unit = pick(indicator.unit, lang);
@@ -49,6 +54,7 @@ export function buildTrendOption({ indicator, observations, targets }: TrendInpu
         name: valueName,
         type: "line",
         connectNulls: false,
+        symbol: "circle",
         symbolSize: 7,
         data: periods.map((p) => {
           const o = byPeriod.get(p);

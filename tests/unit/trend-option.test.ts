@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { Indicator } from "../../src/api/contract";
+import { change, latestWithPrevious } from "../../src/domain/change";
+import { buildTrendOption } from "../../src/features/overview/trend-option";
+import { translator } from "../../src/i18n/format";
+
+const ind: Indicator = {
+  id: "core-digital-va-share",
+  pillar: "industry",
+  name: { zh: "核心产业占比", en: "Core share <b>" },
+  unit: { zh: "%", en: "%" },
+  description: { zh: "", en: "" },
+  source: { zh: "", en: "" },
+  frequency: "annual",
+  direction: "higher",
+  levels: ["province"],
+  aggregation: { method: "sum" },
+  decimals: 1,
+  targets: [],
+};
+const obs = [
+  { region: "440000", period: "2023", value: 14.8, status: "final" as const },
+  { region: "440000", period: "2024", value: 15.2, status: "final" as const },
+  { region: "440000", period: "2025", value: 15.6, status: "preliminary" as const },
+];
+const target = { region: "440000", period: "2027", value: 16, source: { zh: "方案", en: "Plan" } };
+
+describe("trend option", () => {
+  const option = buildTrendOption({ indicator: ind, observations: obs, targets: [target] }, "en", translator("en")) as {
+    xAxis: { data: string[] };
+    series: { name: string; data: ({ value: number | null; itemStyle?: unknown } | number | null)[] }[];
+    tooltip: { formatter: (p: unknown) => string };
+  };
+
+  it("spaces the years evenly up to the target year", () => {
+    expect(option.xAxis.data).toEqual(["2023", "2024", "2025", "2026", "2027"]);
+  });
+
+  it("draws values with preliminary points hollow, and the target as its own series", () => {
+    const [values, targets] = option.series;
+    expect(values.name).toBe("Value");
+    expect(values.data.map((d) => (d && typeof d === "object" ? d.value : d))).toEqual([14.8, 15.2, 15.6, null, null]);
+    expect((values.data[2] as { itemStyle?: unknown }).itemStyle).toBeDefined();
+    expect((values.data[1] as { itemStyle?: unknown }).itemStyle).toBeUndefined();
+    expect(targets.name).toBe("Target");
+    expect(targets.data).toEqual([null, null, null, null, 16]);
+  });
+
+  it("escapes text in the tooltip", () => {
+    const html = option.tooltip.formatter([{ seriesName: "<script>", axisValue: "2024", data: { value: 15.2 } }]);
+    expect(html).toBe("2024<br/>&lt;script&gt;: 15.2%");
+  });
+});
+
+describe("change on last year", () => {
+  it("is percentage points for rates and percent for amounts, judged by direction", () => {
+    expect(change(ind, 15.6, 15.2)?.kind).toBe("pp");
+    expect(change(ind, 15.6, 15.2)?.value).toBeCloseTo(0.4, 10);
+    const money = { ...ind, unit: { zh: "亿元", en: "100 million yuan" }, direction: "lower" as const };
+    expect(change(money, 110, 100)).toEqual({ kind: "pct", value: 10, better: false });
+    expect(change(money, 110, 0)).toBeNull();
+    expect(change(money, null, 100)).toBeNull();
+  });
+
+  it("finds the latest annual value at or before a year, and the year before it", () => {
+    expect(latestWithPrevious(obs, "440000").latest?.period).toBe("2025");
+    const { latest, previous } = latestWithPrevious(obs, "440000", "2024");
+    expect([latest?.period, previous?.period]).toEqual(["2024", "2023"]);
+  });
+});
