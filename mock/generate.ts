@@ -213,7 +213,9 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     if (values.some((v) => v === undefined)) continue;
     const published =
       spec.aggregation.method === "sum" ? apportion(values as number[], d) : (values as number[]).map((v) => roundTo(v, d));
-    units.forEach((u, i) => rounded.get(u.code)?.set(y, published[i]));
+    units.forEach((u, i) => {
+      rounded.get(u.code)?.set(y, published[i]);
+    });
   }
   const truth = new Map<string, Map<string, number | null>>();
   for (const u of units) {

@@ -8,8 +8,8 @@ import { renderApp } from "../support/render-app";
 
 const ID = "core-digital-va-share";
 const indicator = dataset.indicators.find((i) => i.id === ID);
-if (!indicator) throw new Error("fixture lacks " + ID);
-const valueOf = (region: string, period: string) =>
+if (!indicator) throw new Error(`fixture lacks ${ID}`);
+const valueAt = (region: string, period: string) =>
   dataset.observations.get(ID)?.find((o) => o.region === region && o.period === period)?.value ?? null;
 
 /** The data rows of the map's table (header row excluded). */
@@ -34,7 +34,7 @@ describe("map view", () => {
     let rows = await tableRows();
     expect(rows).toHaveLength(21);
     const gz = rows.find((r) => within(r).queryByRole("rowheader", { name: "广州市" }));
-    expect(gz).toHaveTextContent(formatValue(valueOf("440100", "2023"), indicator, "zh"));
+    expect(gz).toHaveTextContent(formatValue(valueAt("440100", "2023"), indicator, "zh"));
 
     await user.click(screen.getByRole("radio", { name: "县区" }));
     await waitFor(async () => expect(await tableRows()).toHaveLength(regionsAtLevel(dataset.regions, "county").length));
@@ -43,7 +43,7 @@ describe("map view", () => {
     expect(window.location.search).toContain("year=2021");
     rows = await tableRows();
     const tianhe = rows.find((r) => within(r).queryByRole("rowheader", { name: "天河区" }));
-    await waitFor(() => expect(tianhe).toHaveTextContent(formatValue(valueOf("440106", "2021"), indicator, "zh")));
+    await waitFor(() => expect(tianhe).toHaveTextContent(formatValue(valueAt("440106", "2021"), indicator, "zh")));
   });
 
   it("drills into a city's counties and back by the breadcrumb", async () => {

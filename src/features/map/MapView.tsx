@@ -164,7 +164,7 @@ function MapBody({
       const region = regions.find((r) => r.code === code);
       if (!region) return;
       const target = region.level === "county" ? regions.find((r) => r.code === region.parent) : region;
-      if (!target || target.level !== "city") return;
+      if (target?.level !== "city") return;
       const hasCounties = regions.some((r) => r.parent === target.code);
       if (!hasCounties) {
         setNotice(t("map.noCounties", { name: pick(target.name, lang) }));

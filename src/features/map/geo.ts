@@ -14,7 +14,7 @@ type Shape = Feature<Polygon | MultiPolygon, { code: string }>;
 
 function decode(topology: Topology, name: string): Boundaries["counties"] {
   const object = topology.objects?.[name] as GeometryCollection | undefined;
-  if (!object || object.type !== "GeometryCollection") throw new Error(`boundaries: the TopoJSON has no "${name}" collection`);
+  if (object?.type !== "GeometryCollection") throw new Error(`boundaries: the TopoJSON has no "${name}" collection`);
   const fc = feature(topology, object) as FeatureCollection<Geometry, Record<string, unknown> | null>;
   return {
     type: "FeatureCollection",
