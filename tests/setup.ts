@@ -1,10 +1,12 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { SVGRenderer } from "echarts/renderers";
 import { echarts } from "../src/charts/echarts";
 import { server } from "./support/msw";
 
 // jsdom has no canvas: charts render with the SVG renderer and measure text with a stub.
+echarts.use([SVGRenderer]);
 echarts.setPlatformAPI({ createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
 
 // jsdom does no layout: give elements a size so that ECharts can lay charts out.

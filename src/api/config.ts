@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./contract"; // loads zod's English messages
 import type { DataSource } from "./data-source";
 import { createHttpSource } from "./http";
 import { createStaticSource } from "./static";
@@ -8,21 +9,22 @@ export const ConfigSchema = z.strictObject({
   /** `http`: a REST API of contract v1; `static`: a snapshot of the same as files. */
   dataSource: z.enum(["http", "static"]),
   /** Where the API or snapshot lives, relative to the page or absolute. */
-  baseUrl: z.string().min(1),
+  baseUrl: z.string().check(z.minLength(1)),
   /** Give up on a request after this many milliseconds. */
-  timeoutMs: z.number().int().min(1000).max(300_000).default(15_000),
+  timeoutMs: z._default(z.int().check(z.gte(1000), z.lte(300_000)), 15_000),
   /** Send cookies to the API (behind an authenticating proxy): "include" or "same-origin". */
-  credentials: z.enum(["omit", "same-origin", "include"]).default("same-origin"),
+  credentials: z._default(z.enum(["omit", "same-origin", "include"]), "same-origin"),
   /** Extra request headers for the API. */
-  headers: z.record(z.string(), z.string()).default({}),
+  headers: z._default(z.record(z.string(), z.string()), {}),
   /** The map's boundaries: a TopoJSON file keyed by GB/T 2260 code, replaceable by the deployer. */
-  boundaries: z
-    .strictObject({
-      url: z.string().min(1).default("./geo/guangdong-counties.topo.json"),
+  boundaries: z._default(
+    z.strictObject({
+      url: z._default(z.string().check(z.minLength(1)), "./geo/guangdong-counties.topo.json"),
       /** For publication in mainland China: the approved base map's approval number (审图号), shown with the map. */
-      approval: z.string().max(100).optional(),
-    })
-    .default({ url: "./geo/guangdong-counties.topo.json" }),
+      approval: z.optional(z.string().check(z.maxLength(100))),
+    }),
+    { url: "./geo/guangdong-counties.topo.json" },
+  ),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

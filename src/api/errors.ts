@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /** The backend answered with a non-2xx status. */
 export class HttpError extends Error {
@@ -44,7 +44,7 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Validates `json` or throws a ContractError naming the endpoint and the first failing path. */
-export function parse<S extends z.ZodType>(schema: S, json: unknown, endpoint: string): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, json: unknown, endpoint: string): z.infer<S> {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,7 +1,6 @@
 import { ckmeans, quantileSorted } from "simple-statistics";
 
-export const BIN_METHODS = ["quantile", "jenks", "equal"] as const;
-export type BinMethod = (typeof BIN_METHODS)[number];
+import type { BinMethod } from "./bin-methods";
 
 /**
  * Class breaks [b0 = min, b1, …, bn = max] for a choropleth: n classes, at most `k`, fewer

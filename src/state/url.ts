@@ -1,11 +1,12 @@
 import { INDICATOR_ID, PERIOD, REGION_CODE } from "../api/contract";
-import { BIN_METHODS, type BinMethod } from "../domain/bins";
+import { BIN_METHODS, type BinMethod } from "../domain/bin-methods";
 
 export const VIEWS = ["overview", "map", "compare", "explore", "data"] as const;
 export const LANGS = ["zh", "en"] as const;
 export const MAP_LEVELS = ["city", "county"] as const;
 export const TABS = ["chart", "map", "table"] as const;
 export const MAX_REGIONS = 8;
+
 
 export type View = (typeof VIEWS)[number];
 export type Lang = (typeof LANGS)[number];

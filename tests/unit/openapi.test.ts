@@ -11,7 +11,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { handleApi } from "../../mock/api";
 import { snapshotFiles } from "../../mock/snapshot";
 import {
@@ -62,7 +62,7 @@ function validator(path: string, status: string): ValidateFunction {
   return v;
 }
 
-const ZOD: Record<Route, z.ZodType> = {
+const ZOD: Record<Route, z.ZodMiniType> = {
   meta: MetaSchema,
   regions: RegionsResponseSchema,
   indicators: IndicatorsResponseSchema,

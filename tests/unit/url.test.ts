@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BIN_METHODS } from "../../src/domain/bins";
+import { BIN_METHODS } from "../../src/domain/bin-methods";
 import { DEFAULT_VIEW, LANGS, MAP_LEVELS, TABS, VIEWS, type ViewState, viewFromParams, viewToParams } from "../../src/state/url";
 
 const code = fc.stringMatching(/^\d{6}$/);
