@@ -17,6 +17,18 @@ export const FIRST_YEAR = 2018;
 export const LAST_YEAR = 2025;
 export const DEFAULT_SEED = "gd-digital-economy-v1";
 
+/** Policy dates from guangdong-facts.md, marked on time-series charts. */
+const MILESTONES: Meta["milestones"] = [
+  {
+    date: "2021-09-01",
+    label: { zh: "《广东省数字经济促进条例》施行", en: "Digital Economy Promotion Regulations in force" },
+  },
+  {
+    date: "2024-09-24",
+    label: { zh: "数字人才培育措施（粤人社规〔2024〕18号）", en: "Digital talent measures (粤人社规〔2024〕18号)" },
+  },
+];
+
 /** Everything a backend serves, in memory. */
 export interface Dataset {
   meta: Meta;
@@ -339,6 +351,7 @@ export function generateDataset({ seed = DEFAULT_SEED, catalogue = CATALOGUE } =
       simulated: true,
       firstYear: FIRST_YEAR,
       lastYear: LAST_YEAR,
+      milestones: MILESTONES,
     },
     regions,
     indicators: catalogue.map(toIndicator),

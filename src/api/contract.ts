@@ -43,6 +43,8 @@ export const MetaSchema = z.object({
   simulated: z.boolean(),
   firstYear: Year,
   lastYear: Year,
+  /** Policy milestones drawn on time-series charts (optional: an additive change to v1). */
+  milestones: z.optional(z.array(z.object({ date: z.iso.date(), label: TextSchema }))),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -7,7 +7,6 @@ export const MAP_LEVELS = ["city", "county"] as const;
 export const TABS = ["chart", "map", "table"] as const;
 export const MAX_REGIONS = 8;
 
-
 export type View = (typeof VIEWS)[number];
 export type Lang = (typeof LANGS)[number];
 

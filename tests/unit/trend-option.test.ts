@@ -26,9 +26,21 @@ const obs = [
 const target = { region: "440000", period: "2027", value: 16, source: { zh: "方案", en: "Plan" } };
 
 describe("trend option", () => {
-  const option = buildTrendOption({ indicator: ind, observations: obs, targets: [target] }, "en", translator("en")) as {
+  const milestones = [
+    { date: "2021-09-01", label: { zh: "条例施行", en: "Regulations in force" } },
+    { date: "2024-09-24", label: { zh: "人才措施", en: "Talent measures" } },
+  ];
+  const option = buildTrendOption(
+    { indicator: ind, observations: obs, targets: [target], milestones },
+    "en",
+    translator("en"),
+  ) as {
     xAxis: { data: string[] };
-    series: { name: string; data: ({ value: number | null; itemStyle?: unknown } | number | null)[] }[];
+    series: {
+      name: string;
+      data: ({ value: number | null; itemStyle?: unknown } | number | null)[];
+      markLine?: { data: { name: string; xAxis: string }[] };
+    }[];
     tooltip: { formatter: (p: unknown) => string };
   };
 
@@ -44,6 +56,10 @@ describe("trend option", () => {
     expect((values.data[1] as { itemStyle?: unknown }).itemStyle).toBeUndefined();
     expect(targets.name).toBe("Target");
     expect(targets.data).toEqual([null, null, null, null, 16]);
+  });
+
+  it("marks the policy milestones that fall inside the chart", () => {
+    expect(option.series[0].markLine?.data).toEqual([{ name: "Talent measures", xAxis: "2024" }]);
   });
 
   it("escapes text in the tooltip", () => {

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import type { Indicator } from "../../api/contract";
-import { useObservations } from "../../api/hooks";
+import { useMeta, useObservations } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
@@ -12,6 +12,7 @@ export function TrendChart({ indicator, region }: { indicator: Indicator; region
   const t = useT();
   const lang = useLang();
   const q = useObservations({ indicator: indicator.id, level: "province" });
+  const milestones = useMeta().data?.milestones;
   const observations = useMemo(
     () => (q.data ?? []).filter((o) => o.region === region && !o.period.includes("Q")),
     [q.data, region],
@@ -19,11 +20,16 @@ export function TrendChart({ indicator, region }: { indicator: Indicator; region
   const option = useMemo(
     () =>
       buildTrendOption(
-        { indicator, observations, targets: indicator.targets.filter((x) => x.region === region && !x.period.includes("Q")) },
+        {
+          indicator,
+          observations,
+          targets: indicator.targets.filter((x) => x.region === region && !x.period.includes("Q")),
+          milestones,
+        },
         lang,
         t,
       ),
-    [indicator, observations, region, lang, t],
+    [indicator, observations, region, milestones, lang, t],
   );
   return (
     <QueryGate queries={[q]} height={320}>

@@ -1,4 +1,4 @@
-import type { Indicator, Observation, Target } from "../../api/contract";
+import type { Indicator, Meta, Observation, Target } from "../../api/contract";
 import type { EChartsOption } from "../../charts/echarts";
 import { escapeHtml } from "../../charts/escape";
 import { yearOf } from "../../domain/periods";
@@ -11,12 +11,18 @@ export interface TrendInput {
   observations: readonly Observation[];
   /** Targets for the same region, drawn as points at their year. */
   targets: readonly Target[];
+  /** Policy milestones from /meta, drawn as vertical lines at their year. */
+  milestones?: Meta["milestones"];
 }
 
 const COLORS = { value: "#1f5fa8", target: "#c2410c" };
 
 /** A line of the values over the years, with preliminary points hollow and targets as diamonds. */
-export function buildTrendOption({ indicator, observations, targets }: TrendInput, lang: Lang, t: Translate): EChartsOption {
+export function buildTrendOption(
+  { indicator, observations, targets, milestones = [] }: TrendInput,
+  lang: Lang,
+  t: Translate,
+): EChartsOption {
   // Every year from the first observation to the last target, so that the gap to a target
   // year is drawn to scale.
   const years = [...observations, ...targets].map((x) => yearOf(x.period));
@@ -64,6 +70,16 @@ export function buildTrendOption({ indicator, observations, targets }: TrendInpu
             ? { value: o.value }
             : { value: o.value, itemStyle: { color: "#fff", borderColor: COLORS.value, borderWidth: 2 } };
         }),
+        // A milestone sits on its year: the axis is by year, so the day is not drawn to scale.
+        markLine: {
+          silent: true,
+          symbol: "none",
+          lineStyle: { type: "dashed", color: "#8c959f" },
+          label: { formatter: "{b}", position: "insideEndTop", color: "#57606a", fontSize: 10 },
+          data: milestones
+            .filter((m) => periods.includes(m.date.slice(0, 4)))
+            .map((m) => ({ name: pick(m.label, lang), xAxis: m.date.slice(0, 4) })),
+        },
       },
       ...(targets.length
         ? [
