@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
 import { regionsAtLevel } from "../../src/api/filter";
-import { decodeBoundaries } from "../../src/features/map/geo";
+import { decodeBoundaries } from "../../src/charts/map/geo";
 import { dataset } from "../support/msw";
 
 const boundaries = decodeBoundaries(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator, Region } from "../../src/api/contract";
+import { buildChoroplethOption, legendPieces } from "../../src/charts/map/choropleth-option";
+import { buildRows } from "../../src/charts/map/map-data";
+import { buildRankingOption, rankingRows } from "../../src/charts/map/ranking-option";
 import { NO_DATA_COLOR, sequential } from "../../src/charts/palette";
-import { buildChoroplethOption, legendPieces } from "../../src/features/map/choropleth-option";
-import { buildRows } from "../../src/features/map/map-data";
-import { searchRegions } from "../../src/features/map/RegionSearch";
-import { buildRankingOption, rankingRows } from "../../src/features/map/ranking-option";
 import { translator } from "../../src/i18n/format";
+import { searchRegions } from "../../src/ui/RegionSearch";
 
 const ind: Indicator = {
   id: "villages-5g-rate",

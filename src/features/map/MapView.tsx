@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import type { EChartsType } from "echarts/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useConfig } from "../../api/context";
@@ -6,6 +5,11 @@ import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useIndicators, useObservations, useRegions } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
+import { buildChoroplethOption } from "../../charts/map/choropleth-option";
+import { MapTable } from "../../charts/map/MapTable";
+import { buildRows, periodsOf } from "../../charts/map/map-data";
+import { buildRankingOption } from "../../charts/map/ranking-option";
+import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { BIN_METHODS } from "../../domain/bin-methods";
 import { computeBreaks } from "../../domain/bins";
 import { resolveIndicator } from "../../domain/catalogue";
@@ -16,27 +20,15 @@ import { useApp } from "../../state/context";
 import { MAP_LEVELS } from "../../state/url";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
-import { buildChoroplethOption } from "./choropleth-option";
-import { type Boundaries, loadBoundaries, subset } from "./geo";
-import { MapTable } from "./MapTable";
-import { buildRows, periodsOf } from "./map-data";
-import { RegionSearch } from "./RegionSearch";
-import { buildRankingOption } from "./ranking-option";
-import { registerMap } from "./register";
-import { TimeControl } from "./TimeControl";
+import { RegionSearch } from "../../ui/RegionSearch";
+import { TimeControl } from "../../ui/TimeControl";
 
 /** The Map view: any indicator as a choropleth by city or county, with drill-down and time. */
 export default function MapView() {
   const t = useT();
   const regions = useRegions();
   const indicators = useIndicators();
-  const config = useConfig();
-  const boundaries = useQuery({
-    queryKey: ["boundaries", config.boundaries.url],
-    queryFn: ({ signal }) => loadBoundaries(config.boundaries.url, signal),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: 1,
-  });
+  const boundaries = useBoundaries();
   const indicatorId = useApp((s) => s.indicator);
   const reject = useApp((s) => s.reject);
   const resolved = indicators.data ? resolveIndicator(indicators.data, indicatorId) : undefined;
@@ -66,7 +58,7 @@ function MapBody({
   indicator: Indicator;
   indicators: readonly Indicator[];
   regions: readonly Region[];
-  boundaries: ReturnType<typeof useQuery<Boundaries>>;
+  boundaries: ReturnType<typeof useBoundaries>;
 }) {
   const t = useT();
   const lang = useLang();
@@ -114,15 +106,7 @@ function MapBody({
     [shownRows, bins],
   );
 
-  const mapName = useMemo(() => {
-    if (!boundaries.data) return null;
-    if (drilled && city) {
-      return registerMap(`gd-county-${city}`, subset(boundaries.data.counties, new Set(units.map((u) => u.code))));
-    }
-    return effectiveLevel === "city"
-      ? registerMap("gd-city", boundaries.data.cities)
-      : registerMap("gd-county", boundaries.data.counties);
-  }, [boundaries.data, drilled, city, units, effectiveLevel]);
+  const mapName = useMapName(boundaries.data, effectiveLevel, drilled ? city : null, units);
 
   const mapOption = useMemo(
     () =>

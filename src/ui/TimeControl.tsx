@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useT } from "../../i18n/use-t";
+import { useT } from "../i18n/use-t";
 
 /** Period picker and slider with play/pause that steps through the periods. */
 export function TimeControl({ periods, value, onChange }: { periods: string[]; value: string; onChange: (p: string) => void }) {

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
-import type { Region } from "../../api/contract";
-import { pick } from "../../i18n/format";
-import { useLang, useT } from "../../i18n/use-t";
+import type { Region } from "../api/contract";
+import { pick } from "../i18n/format";
+import { useLang, useT } from "../i18n/use-t";
 
 /** Regions whose Chinese name, English name or code match the query, best matches first. */
 export function searchRegions(regions: readonly Region[], query: string, limit = 8): Region[] {

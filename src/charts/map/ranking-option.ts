@@ -1,9 +1,9 @@
 import type { Indicator } from "../../api/contract";
-import type { EChartsOption } from "../../charts/echarts";
-import { NO_DATA_COLOR, sequential } from "../../charts/palette";
 import { classify } from "../../domain/bins";
 import { formatCompact, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
+import type { EChartsOption } from "../echarts";
+import { NO_DATA_COLOR, sequential } from "../palette";
 import type { MapRow } from "./map-data";
 import { regionTooltip } from "./tooltip";
 

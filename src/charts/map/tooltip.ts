@@ -1,7 +1,7 @@
 import type { Indicator } from "../../api/contract";
-import { escapeHtml } from "../../charts/escape";
 import { formatChange, formatValue, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
+import { escapeHtml } from "../escape";
 import type { MapRow } from "./map-data";
 
 /**

@@ -1,6 +1,6 @@
 import { BarChart, MapChart } from "echarts/charts";
 import { VisualMapPiecewiseComponent } from "echarts/components";
-import { echarts } from "../../charts/echarts";
+import { echarts } from "../echarts";
 import type { Boundaries } from "./geo";
 
 // Registered here, not in charts/echarts.ts, so the map's code stays in the lazy Map chunk.
