@@ -1,7 +1,7 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll } from "vitest";
 import { SVGRenderer } from "echarts/renderers";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { echarts } from "../src/charts/echarts";
 import { server } from "./support/msw";
 

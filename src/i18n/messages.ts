@@ -1,5 +1,8 @@
 /** The interface's own texts. Texts from the data (names, units, sources) come bilingual from the API. */
-const zh = {
+import * as compare from "./messages-compare";
+import * as explore from "./messages-explore";
+
+const base = {
   "app.title": "广东省数字经济发展监测",
   "app.skip": "跳到主要内容",
   "nav.label": "视图",
@@ -123,9 +126,12 @@ const zh = {
   "picker.none": "没有匹配的指标",
 } as const;
 
+const zh = { ...base, ...compare.zh, ...explore.zh };
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...compare.en,
+  ...explore.en,
   "app.title": "Guangdong Digital Economy Monitor",
   "app.skip": "Skip to main content",
   "nav.label": "Views",

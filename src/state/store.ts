@@ -22,6 +22,11 @@ const viewOf = (s: AppState): ViewState => ({
   regions: s.regions,
   tab: s.tab,
   bins: s.bins,
+  weights: s.weights,
+  norm: s.norm,
+  screen: s.screen,
+  from: s.from,
+  to: s.to,
 });
 
 export function createAppStore(initial: Partial<ViewState> = {}, notices: Dropped[] = []) {

@@ -1,4 +1,4 @@
-import { INDICATOR_ID, PERIOD, REGION_CODE } from "../api/contract";
+import { INDICATOR_ID, PERIOD, PILLARS, REGION_CODE } from "../api/contract";
 import { BIN_METHODS, type BinMethod } from "../domain/bin-methods";
 
 export const VIEWS = ["overview", "map", "compare", "explore", "data"] as const;
@@ -6,6 +6,9 @@ export const LANGS = ["zh", "en"] as const;
 export const MAP_LEVELS = ["city", "county"] as const;
 export const TABS = ["chart", "map", "table"] as const;
 export const MAX_REGIONS = 8;
+export const NORMS = ["minmax", "zscore"] as const;
+export const SCREENS = ["normal", "big"] as const;
+export const PILLAR_COUNT = PILLARS.length;
 
 export type View = (typeof VIEWS)[number];
 export type Lang = (typeof LANGS)[number];
@@ -22,6 +25,15 @@ export interface ViewState {
   tab: (typeof TABS)[number];
   /** How the map classes its values. */
   bins: BinMethod;
+  /** Digital Development Index: pillar weights in PILLARS order (0–10 each), null = equal. */
+  weights: number[] | null;
+  /** Digital Development Index: how indicators are normalised across regions. */
+  norm: (typeof NORMS)[number];
+  /** `big`: the wall-display mode of the Overview (dark, large type, no chrome, cycling panels). */
+  screen: (typeof SCREENS)[number];
+  /** A period range (Explore), either end open. */
+  from: string | null;
+  to: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -34,6 +46,11 @@ export const DEFAULT_VIEW: ViewState = {
   regions: [],
   tab: "chart",
   bins: "quantile",
+  weights: null,
+  norm: "minmax",
+  screen: "normal",
+  from: null,
+  to: null,
 };
 
 /** A parameter the URL carried that could not be used. */
@@ -61,6 +78,15 @@ const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefine
   },
   tab: oneOf(TABS),
   bins: oneOf(BIN_METHODS),
+  weights: (v) => {
+    const w = v.split(",").map(Number);
+    const valid = w.length === PILLAR_COUNT && w.every((x) => Number.isInteger(x) && x >= 0 && x <= 10) && w.some((x) => x > 0);
+    return valid ? w : undefined;
+  },
+  norm: oneOf(NORMS),
+  screen: oneOf(SCREENS),
+  from: matching(PERIOD),
+  to: matching(PERIOD),
 };
 const KEYS = Object.keys(DECODERS) as (keyof ViewState)[];
 /** Longer values are junk, not a view: refused before any parsing. */
@@ -72,7 +98,8 @@ export function viewFromParams(params: URLSearchParams): { view: ViewState; drop
   const dropped: Dropped[] = [];
   const seen = new Set<string>();
   for (const [key, value] of params) {
-    const decode = (DECODERS as Record<string, ((v: string) => unknown) | undefined>)[key];
+    // Own keys only: "__proto__" or "constructor" must not reach Object.prototype.
+    const decode = Object.hasOwn(DECODERS, key) ? (DECODERS as Record<string, (v: string) => unknown>)[key] : undefined;
     const decoded = decode && !seen.has(key) && value.length <= MAX_VALUE_LENGTH ? decode(value) : undefined;
     seen.add(key);
     if (decoded === undefined) dropped.push({ key, value: value.slice(0, 40) });
@@ -86,8 +113,9 @@ export function viewToParams(view: ViewState): URLSearchParams {
   const p = new URLSearchParams();
   for (const key of KEYS) {
     const value = view[key];
-    if (key === "regions") {
-      if (view.regions.length) p.set(key, view.regions.join(","));
+    if (key === "regions" || key === "weights") {
+      const list = view[key];
+      if (list?.length && !(key === "weights" && list.every((x) => x === list[0]))) p.set(key, list.join(","));
     } else if (value !== null && value !== DEFAULT_VIEW[key]) {
       p.set(key, String(value));
     }

@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BIN_METHODS } from "../../src/domain/bin-methods";
-import { DEFAULT_VIEW, LANGS, MAP_LEVELS, TABS, VIEWS, type ViewState, viewFromParams, viewToParams } from "../../src/state/url";
+import {
+  DEFAULT_VIEW,
+  LANGS,
+  MAP_LEVELS,
+  NORMS,
+  SCREENS,
+  TABS,
+  VIEWS,
+  type ViewState,
+  viewFromParams,
+  viewToParams,
+} from "../../src/state/url";
 
 const code = fc.stringMatching(/^\d{6}$/);
 const viewArb: fc.Arbitrary<ViewState> = fc.record({
@@ -19,6 +30,15 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   regions: fc.uniqueArray(code, { maxLength: 8 }),
   tab: fc.constantFrom(...TABS),
   bins: fc.constantFrom(...BIN_METHODS),
+  // Equal weights are the default and never written, so generate unequal ones or null.
+  weights: fc.option(
+    fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 7, maxLength: 7 }).filter((w) => w.some((x) => x !== w[0])),
+    { nil: null },
+  ),
+  norm: fc.constantFrom(...NORMS),
+  screen: fc.constantFrom(...SCREENS),
+  from: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
+  to: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
 });
 
 describe("URL codec", () => {
@@ -47,10 +67,27 @@ describe("URL codec", () => {
     expect(dropped.map((d) => d.key)).toEqual(["view", "year", "regions", "utm_source"]);
   });
 
+  it("reads pillar weights, refusing the wrong count, out-of-range or all-zero weights", () => {
+    expect(viewFromParams(new URLSearchParams("weights=2,1,1,1,1,1,0")).view.weights).toEqual([2, 1, 1, 1, 1, 1, 0]);
+    for (const bad of ["1,1,1", "11,1,1,1,1,1,1", "0,0,0,0,0,0,0", "1.5,1,1,1,1,1,1", "a,b"]) {
+      expect(
+        viewFromParams(new URLSearchParams(`weights=${bad}`)).dropped.map((d) => d.key),
+        bad,
+      ).toEqual(["weights"]);
+    }
+    expect(viewToParams({ ...DEFAULT_VIEW, weights: [3, 3, 3, 3, 3, 3, 3] }).toString()).toBe("");
+  });
+
   it("refuses more than eight regions and oversized values", () => {
     const nine = Array.from({ length: 9 }, (_, i) => `44010${i}`).join(",");
     expect(viewFromParams(new URLSearchParams(`regions=${nine}`)).dropped[0].key).toBe("regions");
     expect(viewFromParams(new URLSearchParams(`indicator=${"a".repeat(500)}`)).view.indicator).toBeNull();
+  });
+
+  it("ignores prototype keys", () => {
+    const { view, dropped } = viewFromParams(new URLSearchParams("__proto__=x&constructor=y&toString=z"));
+    expect(view).toEqual(DEFAULT_VIEW);
+    expect(dropped.map((d) => d.key)).toEqual(["__proto__", "constructor", "toString"]);
   });
 
   it("never throws on arbitrary query strings", () => {

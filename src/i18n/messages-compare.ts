@@ -1,0 +1,4 @@
+/** Texts of the Compare view (kept apart so that each view's texts live in one file). */
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};
