@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from "react";
 import { useMeta } from "../api/hooks";
 import { DataMethods } from "../features/data/DataMethods";
 import { Overview } from "../features/overview/Overview";
-import { Placeholder } from "../features/placeholder/Placeholder";
 import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
@@ -10,8 +9,23 @@ import { PanelBoundary, Skeleton } from "../ui/Panel";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
 
-// The map's code and geometry load only when the Map view is opened.
+// Each view but the Overview is its own chunk: the map's code and geometry, for one, load
+// only when a view that draws a map is opened.
 const MapView = lazy(() => import("../features/map/MapView"));
+const CompareView = lazy(() => import("../features/compare/CompareView"));
+const ExploreView = lazy(() => import("../features/explore/ExploreView"));
+const LAZY = { map: MapView, compare: CompareView, explore: ExploreView } as const;
+
+function LazyView({ view }: { view: keyof typeof LAZY }) {
+  const View = LAZY[view];
+  return (
+    <PanelBoundary>
+      <Suspense fallback={<Skeleton height={480} />}>
+        <View />
+      </Suspense>
+    </PanelBoundary>
+  );
+}
 
 export function App() {
   const t = useT();
@@ -34,14 +48,7 @@ export function App() {
         <Notices />
         {view === "overview" && <Overview />}
         {view === "data" && <DataMethods />}
-        {view === "map" && (
-          <PanelBoundary>
-            <Suspense fallback={<Skeleton height={480} />}>
-              <MapView />
-            </Suspense>
-          </PanelBoundary>
-        )}
-        {(view === "compare" || view === "explore") && <Placeholder title={t(`nav.${view}`)} />}
+        {(view === "map" || view === "compare" || view === "explore") && <LazyView view={view} />}
       </main>
     </>
   );

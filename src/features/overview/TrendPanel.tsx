@@ -2,10 +2,10 @@ import { useMemo } from "react";
 import type { Indicator } from "../../api/contract";
 import { useMeta, useObservations } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
+import { buildSeriesOption } from "../../charts/series-option";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { Empty, QueryGate } from "../../ui/Panel";
-import { buildTrendOption } from "./trend-option";
 
 /** The province's path on one indicator over the years, with its targets. */
 export function TrendChart({ indicator, region }: { indicator: Indicator; region: string }) {
@@ -19,10 +19,10 @@ export function TrendChart({ indicator, region }: { indicator: Indicator; region
   );
   const option = useMemo(
     () =>
-      buildTrendOption(
+      buildSeriesOption(
         {
           indicator,
-          observations,
+          lines: [{ name: t("chart.value"), observations }],
           targets: indicator.targets.filter((x) => x.region === region && !x.period.includes("Q")),
           milestones,
         },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator } from "../../src/api/contract";
+import { buildSeriesOption } from "../../src/charts/series-option";
 import { change, latestWithPrevious } from "../../src/domain/change";
-import { buildTrendOption } from "../../src/features/overview/trend-option";
 import { translator } from "../../src/i18n/format";
 
 const ind: Indicator = {
@@ -25,13 +25,21 @@ const obs = [
 ];
 const target = { region: "440000", period: "2027", value: 16, source: { zh: "方案", en: "Plan" } };
 
-describe("trend option", () => {
+describe("series option", () => {
   const milestones = [
     { date: "2021-09-01", label: { zh: "条例施行", en: "Regulations in force" } },
     { date: "2024-09-24", label: { zh: "人才措施", en: "Talent measures" } },
   ];
-  const option = buildTrendOption(
-    { indicator: ind, observations: obs, targets: [target], milestones },
+  const option = buildSeriesOption(
+    {
+      indicator: ind,
+      lines: [
+        { name: "Value", observations: obs },
+        { name: "Province", observations: obs.slice(0, 2), benchmark: true },
+      ],
+      targets: [target],
+      milestones,
+    },
     "en",
     translator("en"),
   ) as {
@@ -49,13 +57,27 @@ describe("trend option", () => {
   });
 
   it("draws values with preliminary points hollow, and the target as its own series", () => {
-    const [values, targets] = option.series;
+    const [values, , targets] = option.series;
     expect(values.name).toBe("Value");
     expect(values.data.map((d) => (d && typeof d === "object" ? d.value : d))).toEqual([14.8, 15.2, 15.6, null, null]);
+    expect(values.data.map((d) => (d && typeof d === "object" ? (d as { status?: string }).status : d))).toEqual([
+      "final",
+      "final",
+      "preliminary",
+      null,
+      null,
+    ]);
     expect((values.data[2] as { itemStyle?: unknown }).itemStyle).toBeDefined();
     expect((values.data[1] as { itemStyle?: unknown }).itemStyle).toBeUndefined();
     expect(targets.name).toBe("Target");
     expect(targets.data).toEqual([null, null, null, null, 16]);
+  });
+
+  it("draws a benchmark dashed without markers, with gaps where it has no value", () => {
+    const bench = option.series[1] as unknown as { symbol: string; lineStyle: { type: string }; data: unknown[] };
+    expect(bench.symbol).toBe("none");
+    expect(bench.lineStyle.type).toBe("dashed");
+    expect(bench.data.slice(2)).toEqual([null, null, null]);
   });
 
   it("marks the policy milestones that fall inside the chart", () => {
@@ -63,8 +85,10 @@ describe("trend option", () => {
   });
 
   it("escapes text in the tooltip", () => {
-    const html = option.tooltip.formatter([{ seriesName: "<script>", axisValue: "2024", data: { value: 15.2 } }]);
-    expect(html).toBe("2024<br/>&lt;script&gt;: 15.2%");
+    const html = option.tooltip.formatter([
+      { seriesName: "<script>", axisValue: "2025", data: { value: 15.6, status: "preliminary" } },
+    ]);
+    expect(html).toBe("2025<br/>&lt;script&gt;: 15.6% (preliminary)");
   });
 });
 

@@ -1,0 +1,129 @@
+import type { Indicator, Meta, Observation, Target } from "../api/contract";
+import { yearOf } from "../domain/periods";
+import { formatValue, pick, type Translate } from "../i18n/format";
+import type { Lang } from "../state/url";
+import type { EChartsOption } from "./echarts";
+import { escapeHtml } from "./escape";
+
+/** One line: a region's observations, or a benchmark (drawn dashed, no markers). */
+export interface Line {
+  name: string;
+  observations: readonly Observation[];
+  benchmark?: boolean;
+}
+
+export interface SeriesInput {
+  indicator: Indicator;
+  lines: readonly Line[];
+  /** Targets drawn as diamonds at their year (usually the province's). */
+  targets?: readonly Target[];
+  /** Policy milestones from /meta, drawn as vertical lines at their year. */
+  milestones?: Meta["milestones"];
+  /** Draw quarters instead of years. */
+  quarterly?: boolean;
+}
+
+/** Colour-blind-safe categorical colours (Okabe–Ito), then greys for benchmarks. */
+export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+const BENCHMARK_COLORS = ["#57606a", "#8c959f", "#b1bac4"];
+const TARGET_COLOR = "#c2410c";
+
+/** The x axis: every year (or quarter) from the first observation to the last target, so gaps are to scale. */
+export function axisPeriods(input: SeriesInput): string[] {
+  const observed = input.lines.flatMap((l) => l.observations.map((o) => o.period));
+  if (input.quarterly) {
+    return [...new Set(observed.filter((p) => p.includes("Q")))].sort();
+  }
+  const years = [...observed.filter((p) => !p.includes("Q")), ...(input.targets ?? []).map((x) => x.period)].map(yearOf);
+  if (!years.length) return [];
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
+}
+
+/**
+ * Lines over time, one per region or benchmark. Preliminary and estimated points are hollow,
+ * missing values are gaps (never zeros), targets are diamonds and milestones dashed rules.
+ */
+export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate): EChartsOption {
+  const { indicator, lines, targets = [], milestones = [] } = input;
+  const periods = axisPeriods(input);
+  const unit = pick(indicator.unit, lang);
+  const targetName = t("chart.target");
+  let regionIndex = 0;
+  let benchmarkIndex = 0;
+  const colors = lines.map((l) =>
+    l.benchmark
+      ? BENCHMARK_COLORS[benchmarkIndex++ % BENCHMARK_COLORS.length]
+      : SERIES_COLORS[regionIndex++ % SERIES_COLORS.length],
+  );
+  const markLine = {
+    silent: true,
+    symbol: "none",
+    lineStyle: { type: "dashed", color: "#8c959f" },
+    label: { formatter: "{b}", position: "insideEndTop", color: "#57606a", fontSize: 10 },
+    // A milestone sits on its year: the axis is by year, so the day is not drawn to scale.
+    data: milestones
+      .filter((m) => periods.includes(m.date.slice(0, 4)))
+      .map((m) => ({ name: pick(m.label, lang), xAxis: m.date.slice(0, 4) })),
+  };
+  return {
+    color: [...colors, TARGET_COLOR],
+    grid: { left: 16, right: 24, top: 48, bottom: 24, containLabel: true },
+    legend: { type: "scroll", top: 0, left: 0, right: 0 },
+    tooltip: {
+      trigger: "axis",
+      formatter: (params: unknown) => {
+        const items = params as {
+          seriesName: string;
+          axisValue: string;
+          data: { value: number | null; status?: string } | number | null;
+        }[];
+        const rows = items.flatMap((p) => {
+          const point = typeof p.data === "object" && p.data !== null ? p.data : { value: p.data };
+          if (point.value === null || point.value === undefined) return [];
+          const flag =
+            "status" in point && point.status && point.status !== "final"
+              ? ` (${t(`status.${point.status as "preliminary"}`)})`
+              : "";
+          return [`${escapeHtml(p.seriesName)}: ${escapeHtml(formatValue(point.value, indicator, lang))}${escapeHtml(flag)}`];
+        });
+        return [escapeHtml(items[0]?.axisValue ?? ""), ...rows].join("<br/>");
+      },
+    },
+    xAxis: { type: "category", data: periods, boundaryGap: false },
+    yAxis: { type: "value", name: unit, nameTextStyle: { align: "left" }, scale: unit !== "%" },
+    series: [
+      ...lines.map((line, i) => {
+        const byPeriod = new Map(line.observations.map((o) => [o.period, o]));
+        return {
+          name: line.name,
+          type: "line",
+          connectNulls: false,
+          symbol: line.benchmark ? "none" : "circle",
+          symbolSize: 7,
+          lineStyle: line.benchmark ? { type: "dashed", width: 1.5 } : { width: 2 },
+          data: periods.map((p) => {
+            const o = byPeriod.get(p);
+            if (!o) return null;
+            // Hollow markers for figures that may still change.
+            return o.status === "final"
+              ? { value: o.value, status: o.status }
+              : { value: o.value, status: o.status, itemStyle: { color: "#fff", borderColor: colors[i], borderWidth: 2 } };
+          }),
+          ...(i === 0 && markLine.data.length ? { markLine } : {}),
+        };
+      }),
+      ...(targets.length
+        ? [
+            {
+              name: targetName,
+              type: "scatter",
+              symbol: "diamond",
+              symbolSize: 12,
+              data: periods.map((p) => targets.find((x) => x.period === p)?.value ?? null),
+            },
+          ]
+        : []),
+    ],
+  };
+}
