@@ -1,5 +1,7 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useMeta } from "../api/hooks";
+import { ThemeContext } from "../charts/Chart";
+import { registerWallTheme } from "../charts/themes";
 import { DataMethods } from "../features/data/DataMethods";
 import { Overview } from "../features/overview/Overview";
 import { pick } from "../i18n/format";
@@ -16,6 +18,34 @@ const CompareView = lazy(() => import("../features/compare/CompareView"));
 const ExploreView = lazy(() => import("../features/explore/ExploreView"));
 const LAZY = { map: MapView, compare: CompareView, explore: ExploreView } as const;
 
+/** `screen=big`: the Overview alone, dark, in large type, cycling its panels; Escape leaves. */
+function WallDisplay() {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  const theme = useMemo(() => registerWallTheme(window.innerWidth), []);
+  useEffect(() => {
+    document.documentElement.classList.add("wall");
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") update({ screen: "normal" });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => {
+      document.documentElement.classList.remove("wall");
+      window.removeEventListener("keydown", onKey);
+    };
+  }, [update]);
+  return (
+    <ThemeContext.Provider value={theme}>
+      <main id="main" className="wall-main">
+        <button type="button" className="wall-exit" onClick={() => update({ screen: "normal" })}>
+          {t("big.exit")}
+        </button>
+        <Overview />
+      </main>
+    </ThemeContext.Provider>
+  );
+}
+
 function LazyView({ view }: { view: keyof typeof LAZY }) {
   const View = LAZY[view];
   return (
@@ -31,6 +61,7 @@ export function App() {
   const t = useT();
   const lang = useLang();
   const view = useApp((s) => s.view);
+  const big = useApp((s) => s.screen) === "big";
   const meta = useMeta();
   const title = meta.data ? pick(meta.data.title, lang) : t("app.title");
   useEffect(() => {
@@ -38,6 +69,7 @@ export function App() {
     // Assigned as text: the title from the API never becomes markup.
     document.title = `${t(`nav.${view}`)} · ${title}`;
   }, [lang, view, title, t]);
+  if (big) return <WallDisplay />;
   return (
     <>
       <a className="skip-link" href="#main">

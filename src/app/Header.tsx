@@ -26,15 +26,20 @@ export function Header() {
           </span>
         )}
       </div>
-      <button
-        type="button"
-        className="lang-switch"
-        lang={lang === "zh" ? "en" : "zh"}
-        aria-label={`${t("lang.label")}: ${t("lang.switchTo")}`}
-        onClick={() => update({ lang: lang === "zh" ? "en" : "zh" })}
-      >
-        {t("lang.switchTo")}
-      </button>
+      <div className="header-actions">
+        <button type="button" onClick={() => update({ screen: "big", view: "overview" })}>
+          {t("big.enter")}
+        </button>
+        <button
+          type="button"
+          className="lang-switch"
+          lang={lang === "zh" ? "en" : "zh"}
+          aria-label={`${t("lang.label")}: ${t("lang.switchTo")}`}
+          onClick={() => update({ lang: lang === "zh" ? "en" : "zh" })}
+        >
+          {t("lang.switchTo")}
+        </button>
+      </div>
       <nav aria-label={t("nav.label")} className="app-nav">
         <ul>
           {VIEWS.map((v) => (

@@ -5,6 +5,8 @@ import { type EChartsOption, echarts } from "./echarts";
 
 /** Canvas on screen; tests (jsdom has no canvas) and exports ask for SVG. */
 export const RendererContext = createContext<"canvas" | "svg">("canvas");
+/** `wall`: the dark, large-type theme of the wall display (registered in charts/themes.ts). */
+export const ThemeContext = createContext<string | undefined>(undefined);
 
 interface ChartProps {
   option: EChartsOption;
@@ -20,11 +22,13 @@ interface ChartProps {
 /** A thin ECharts host: the option comes ready-made from a pure builder. */
 export function Chart({ option, label, height = 320, onEvents, onReady }: ChartProps) {
   const renderer = useContext(RendererContext);
+  const theme = useContext(ThemeContext);
   return (
     <div role="img" aria-label={label} className="chart">
       <ReactEChartsCore
         echarts={echarts}
         option={option}
+        theme={theme}
         notMerge
         lazyUpdate
         opts={{ renderer }}

@@ -4,6 +4,7 @@ import { change, latestWithPrevious } from "../../domain/change";
 import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { ErrorAlert, Skeleton } from "../../ui/Panel";
+import { Sparkline } from "../../ui/Sparkline";
 
 interface KpiCardProps {
   indicator: Indicator;
@@ -27,6 +28,9 @@ export function KpiCard({ indicator, region, until }: KpiCardProps) {
     body = latest ? (
       <>
         <p className="kpi-value">{formatValue(latest.value, indicator, lang)}</p>
+        <Sparkline
+          values={q.data.filter((o) => o.region === region && !o.period.includes("Q") && o.period <= until).map((o) => o.value)}
+        />
         <p className="kpi-meta">
           <span>{latest.period}</span>
           {latest.status !== "final" && <span className={`flag flag-${latest.status}`}>{t(`status.${latest.status}`)}</span>}

@@ -1,14 +1,21 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { featured, resolveIndicator } from "../../domain/catalogue";
 import { useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { BehindPanel } from "./BehindPanel";
 import { KpiCard } from "./KpiCard";
+import { PillarSummary } from "./PillarSummary";
+import { TargetsPanel } from "./TargetsPanel";
 import { TrendChart } from "./TrendPanel";
 
-/** For leaders: the headline figures and one indicator's path against its targets. */
+/** How long each panel stays up on a wall display. */
+const CYCLE_MS = 15_000;
+
+/** For leaders: the headline figures, progress against targets, where we are behind, and trends. */
 export function Overview() {
   const t = useT();
   const meta = useMeta();
@@ -16,7 +23,6 @@ export function Overview() {
   const indicators = useIndicators();
   const indicatorId = useApp((s) => s.indicator);
   const year = useApp((s) => s.year);
-  const update = useApp((s) => s.update);
   const reject = useApp((s) => s.reject);
 
   const resolved = indicators.data ? resolveIndicator(indicators.data, indicatorId) : undefined;
@@ -31,67 +37,137 @@ export function Overview() {
     if (yearUnknown && year) reject("year", year);
   }, [yearUnknown, year, reject]);
 
-  const province = regions.data?.find((r) => r.level === "province")?.code;
-  const until = year ?? years[0];
-
   return (
-    <>
-      <Panel
-        title={t("overview.kpis")}
-        actions={
-          years.length > 0 && (
-            <label className="field">
-              <span>{t("overview.period")}</span>
-              <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
-                {years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )
-        }
-      >
-        <p className="intro">{t("overview.kpisIntro")}</p>
-        <QueryGate queries={[meta, regions, indicators]} height={200}>
-          {() => {
-            const list = featured(indicators.data ?? []);
-            if (!list.length || !province || !until) return <Empty reason={t("overview.noKpis")} />;
-            return (
-              <div className="kpi-grid">
-                {list.map((ind) => (
-                  <KpiCard key={ind.id} indicator={ind} region={province} until={until} />
-                ))}
-              </div>
-            );
-          }}
-        </QueryGate>
+    <QueryGate queries={[meta, regions, indicators]} height={400}>
+      {() => {
+        const province = regions.data?.find((r) => r.level === "province")?.code;
+        if (!province || !indicators.data || !meta.data || !regions.data) return <Empty reason={t("overview.noKpis")} />;
+        return (
+          <OverviewPanels
+            meta={meta.data}
+            regions={regions.data}
+            indicators={indicators.data}
+            province={province}
+            until={year && years.includes(year) ? year : years[0]}
+            years={years}
+            trendIndicator={resolved?.indicator}
+          />
+        );
+      }}
+    </QueryGate>
+  );
+}
+
+function OverviewPanels({
+  meta,
+  regions,
+  indicators,
+  province,
+  until,
+  years,
+  trendIndicator,
+}: {
+  meta: Meta;
+  regions: readonly Region[];
+  indicators: readonly Indicator[];
+  province: string;
+  until: string;
+  years: string[];
+  trendIndicator: Indicator | undefined;
+}) {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  const big = useApp((s) => s.screen) === "big";
+  const list = featured(indicators);
+  const panels = [
+    <Panel
+      key="kpis"
+      title={t("overview.kpis")}
+      className="panel-kpis"
+      actions={
+        !big && (
+          <label className="field">
+            <span>{t("overview.period")}</span>
+            <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      }
+    >
+      <p className="intro">{t("overview.kpisIntro")}</p>
+      {list.length ? (
+        <div className="kpi-grid">
+          {list.map((ind) => (
+            <KpiCard key={ind.id} indicator={ind} region={province} until={until} />
+          ))}
+        </div>
+      ) : (
+        <Empty reason={t("overview.noKpis")} />
+      )}
+    </Panel>,
+    <Panel key="targets" title={t("targets.title")}>
+      <p className="intro">{t("targets.intro")}</p>
+      <TargetsPanel indicators={indicators} province={province} />
+    </Panel>,
+    <div key="split" className="split">
+      <Panel title={t("pillars.title")}>
+        <PillarSummary indicators={indicators} province={province} year={until} />
       </Panel>
-      <Panel
-        title={t("overview.trend")}
-        actions={
-          indicators.data &&
-          resolved?.indicator && (
-            <IndicatorPicker
-              indicators={indicators.data}
-              value={resolved.indicator.id}
-              onChange={(id) => update({ indicator: id })}
-              label={t("overview.indicator")}
-            />
-          )
-        }
-      >
-        <QueryGate queries={[regions, indicators]} height={320}>
-          {() =>
-            resolved?.indicator && province ? (
-              <TrendChart indicator={resolved.indicator} region={province} />
-            ) : (
-              <Empty reason={t("overview.noKpis")} />
-            )
-          }
-        </QueryGate>
+      <Panel title={t("behind.title")}>
+        <BehindPanel indicators={indicators} regions={regions} province={province} lastYear={meta.lastYear} />
       </Panel>
-    </>
+    </div>,
+    <Panel
+      key="trend"
+      title={t("overview.trend")}
+      actions={
+        !big &&
+        trendIndicator && (
+          <IndicatorPicker
+            indicators={indicators}
+            value={trendIndicator.id}
+            onChange={(id) => update({ indicator: id })}
+            label={t("overview.indicator")}
+          />
+        )
+      }
+    >
+      {trendIndicator ? <TrendChart indicator={trendIndicator} region={province} /> : <Empty reason={t("overview.noKpis")} />}
+    </Panel>,
+  ];
+  return big ? <Cycle panels={panels} /> : <>{panels}</>;
+}
+
+/** Wall display: one panel at a time, the next every CYCLE_MS (paused while hovered or focused). */
+function Cycle({ panels }: { panels: React.ReactNode[] }) {
+  const [index, setIndex] = useState(0);
+  const [paused, setPaused] = useState(false);
+  useEffect(() => {
+    if (paused) return;
+    const timer = window.setTimeout(() => setIndex((i) => (i + 1) % panels.length), CYCLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [index, paused, panels.length]);
+  return (
+    <div
+      className="cycle"
+      aria-live="off"
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      {panels[index]}
+      <ol className="cycle-dots" aria-hidden="true">
+        {panels.map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the panels are a fixed list
+          <li key={i} className={i === index ? "active" : ""} />
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { Indicator, Observation, Region } from "../../src/api/contract";
+import { targetProgress } from "../../src/domain/targets";
+import { shortfalls } from "../../src/features/overview/BehindPanel";
+import { pillarMoves } from "../../src/features/overview/PillarSummary";
+
+const ind = (id: string, pillar: Indicator["pillar"], direction: "higher" | "lower", rate = false): Indicator => ({
+  id,
+  pillar,
+  name: { zh: id, en: id },
+  unit: rate ? { zh: "%", en: "%" } : { zh: "个", en: "units" },
+  description: { zh: "", en: "" },
+  source: { zh: "", en: "" },
+  frequency: "annual",
+  direction,
+  levels: ["province", "city"],
+  aggregation: rate ? { method: "weighted-mean", weight: "w" } : { method: "sum" },
+  decimals: 1,
+  targets: [],
+});
+const obs = (region: string, values: Record<string, number | null>): Observation[] =>
+  Object.entries(values).map(([period, value]) => ({ region, period, value, status: "final" }));
+
+describe("pillar moves", () => {
+  it("counts better, worse and flat by each indicator's direction", () => {
+    const list = [
+      ind("a", "industry", "higher"),
+      ind("b", "industry", "lower"),
+      ind("c", "industry", "higher"),
+      ind("d", "talent", "higher"),
+    ];
+    const moves = pillarMoves(
+      list,
+      [
+        obs("P", { 2024: 1, 2025: 2 }), // up, higher is better: better
+        obs("P", { 2024: 1, 2025: 2 }), // up, lower is better: worse
+        obs("P", { 2024: 1, 2025: null }), // no data: flat
+        undefined,
+      ],
+      "P",
+      "2025",
+    );
+    expect(moves).toEqual([
+      { pillar: "industry", better: 1, worse: 1, flat: 1 },
+      { pillar: "talent", better: 0, worse: 0, flat: 1 },
+    ]);
+  });
+});
+
+describe("where we are behind", () => {
+  const region = (code: string): Region => ({
+    code,
+    level: "city",
+    parent: "P",
+    name: { zh: code, en: code },
+    zone: "prd",
+    kind: null,
+  });
+  const rate = ind("rate", "countryside", "higher", true);
+  const count = ind("count", "industry", "higher");
+  const target = (value: number) => ({ region: "P", period: "2030", value, source: { zh: "", en: "" } });
+  // Province paths: rate 10 → 20 (14 expected in 2024); count 100 → 200 (×1.4 expected by 2024).
+  const rateProgress = targetProgress(rate, target(20), obs("P", { 2020: 10, 2024: 14 }));
+  const countProgress = targetProgress(count, target(200), obs("P", { 2020: 100, 2024: 140 }));
+  if (!rateProgress || !countProgress) throw new Error("fixture");
+
+  it("ranks regions by how many indicators they are behind on, then by their worst gap", () => {
+    const rows = shortfalls(
+      [region("A"), region("B"), region("C")],
+      [
+        {
+          indicator: rate,
+          progress: rateProgress,
+          observations: [
+            ...obs("A", { 2020: 5, 2024: 7 }),
+            ...obs("B", { 2020: 5, 2024: 13 }),
+            ...obs("C", { 2020: 5, 2024: 15 }),
+          ],
+        },
+        {
+          indicator: count,
+          progress: countProgress,
+          observations: [
+            ...obs("A", { 2020: 10, 2024: 15 }),
+            ...obs("B", { 2020: 10, 2024: 12 }),
+            ...obs("C", { 2020: 10, 2024: 20 }),
+          ],
+        },
+      ],
+    );
+    // A: rate 7 against 14 (−50%), count grew ×1.5 against ×1.4 (ahead); B: behind on both.
+    expect(rows.map((r) => [r.region.code, r.behindOn, r.of, r.indicator.id])).toEqual([
+      ["B", 2, 2, "count"],
+      ["A", 1, 2, "rate"],
+    ]);
+    expect(rows[1].gap).toBeCloseTo(7 / 14 - 1, 10);
+  });
+
+  it("leaves out regions on or above the path", () => {
+    expect(
+      shortfalls([region("C")], [{ indicator: rate, progress: rateProgress, observations: obs("C", { 2020: 5, 2024: 15 }) }]),
+    ).toEqual([]);
+  });
+});
