@@ -2,6 +2,7 @@ import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type Config, createDataSource } from "../api/config";
 import { DataSourceProvider } from "../api/context";
+import { ExportRegistryProvider } from "../export/registry";
 import { StoreProvider } from "../state/context";
 import type { AppStore } from "../state/store";
 
@@ -20,7 +21,9 @@ export function Providers({
   return (
     <QueryClientProvider client={queryClient}>
       <DataSourceProvider source={source} config={config}>
-        <StoreProvider store={store}>{children}</StoreProvider>
+        <StoreProvider store={store}>
+          <ExportRegistryProvider>{children}</ExportRegistryProvider>
+        </StoreProvider>
       </DataSourceProvider>
     </QueryClientProvider>
   );

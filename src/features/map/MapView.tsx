@@ -5,19 +5,22 @@ import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useIndicators, useObservations, useRegions } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
+import type { EChartsOption } from "../../charts/echarts";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import { MapTable } from "../../charts/map/MapTable";
 import { buildRows, periodsOf } from "../../charts/map/map-data";
-import { buildRankingOption } from "../../charts/map/ranking-option";
+import { buildRankingOption, rankingRows } from "../../charts/map/ranking-option";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { BIN_METHODS } from "../../domain/bin-methods";
 import { computeBreaks } from "../../domain/bins";
 import { resolveIndicator } from "../../domain/catalogue";
 import { isQuarter } from "../../domain/periods";
+import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAP_LEVELS } from "../../state/url";
+import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { RegionSearch } from "../../ui/RegionSearch";
@@ -188,6 +191,21 @@ function MapBody({
 
   const title = period ? t("map.mapTitle", { name: pick(indicator.name, lang), period }) : pick(indicator.name, lang);
   const showTable = tab === "table";
+  const place = cityRegion
+    ? `${pick(cityRegion.name, lang)}, ${t("level.county")}`
+    : `${t("map.province")}, ${t(`level.${effectiveLevel}`)}`;
+  const exportSpec = (suffix?: string, option: EChartsOption | null = null): ExportSpec | null =>
+    period
+      ? {
+          title: suffix ? `${t("map.ranking")}: ${title}` : title,
+          subtitle: place,
+          option,
+          file: { indicator: indicator.id, level: drilled ? `county-${city}` : effectiveLevel, period, lang, suffix },
+          csv: () => mapRowsTable(suffix ? rankingRows(shownRows) : shownRows, indicator, lang, t),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null;
 
   return (
     <>
@@ -256,7 +274,11 @@ function MapBody({
         )}
       </Panel>
       <div className="map-layout">
-        <Panel title={title} className="map-main">
+        <Panel
+          title={title}
+          className="map-main"
+          actions={<ExportMenu id="map" spec={() => exportSpec(undefined, showTable ? null : mapOption)} />}
+        >
           <nav aria-label={t("map.breadcrumb")} className="breadcrumb">
             <ol>
               <li>
@@ -308,7 +330,11 @@ function MapBody({
             {config.boundaries.approval ? t("map.approval", { number: config.boundaries.approval }) : t("map.boundaries")}
           </p>
         </Panel>
-        <Panel title={t("map.ranking")} className="map-side">
+        <Panel
+          title={t("map.ranking")}
+          className="map-side"
+          actions={<ExportMenu id="map-ranking" spec={() => exportSpec("ranking", rankingOption)} />}
+        >
           {published && (
             <QueryGate queries={[observations]} height={520}>
               {() =>

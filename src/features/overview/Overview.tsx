@@ -4,13 +4,12 @@ import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { featured, resolveIndicator } from "../../domain/catalogue";
 import { useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
-import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
 import { KpiCard } from "./KpiCard";
 import { PillarSummary } from "./PillarSummary";
 import { TargetsPanel } from "./TargetsPanel";
-import { TrendChart } from "./TrendPanel";
+import { TrendPanel } from "./TrendPanel";
 
 /** How long each panel stays up on a wall display. */
 const CYCLE_MS = 15_000;
@@ -79,6 +78,7 @@ function OverviewPanels({
   const update = useApp((s) => s.update);
   const big = useApp((s) => s.screen) === "big";
   const list = featured(indicators);
+  const provinceRegion = regions.find((r) => r.code === province) as Region;
   const panels = [
     <Panel
       key="kpis"
@@ -122,23 +122,20 @@ function OverviewPanels({
         <BehindPanel indicators={indicators} regions={regions} province={province} lastYear={meta.lastYear} />
       </Panel>
     </div>,
-    <Panel
-      key="trend"
-      title={t("overview.trend")}
-      actions={
-        !big &&
-        trendIndicator && (
-          <IndicatorPicker
-            indicators={indicators}
-            value={trendIndicator.id}
-            onChange={(id) => update({ indicator: id })}
-            label={t("overview.indicator")}
-          />
-        )
-      }
-    >
-      {trendIndicator ? <TrendChart indicator={trendIndicator} region={province} /> : <Empty reason={t("overview.noKpis")} />}
-    </Panel>,
+    trendIndicator ? (
+      <TrendPanel
+        key="trend"
+        indicator={trendIndicator}
+        indicators={indicators}
+        province={provinceRegion}
+        onPick={(id) => update({ indicator: id })}
+        controls={!big}
+      />
+    ) : (
+      <Panel key="trend" title={t("overview.trend")}>
+        <Empty reason={t("overview.noKpis")} />
+      </Panel>
+    ),
   ];
   return big ? <Cycle panels={panels} /> : <>{panels}</>;
 }
