@@ -3,6 +3,7 @@ import { formatDate, pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
 import { VIEWS } from "../state/url";
+import { Briefing } from "../ui/Briefing";
 
 export function Header() {
   const t = useT();
@@ -27,6 +28,7 @@ export function Header() {
         )}
       </div>
       <div className="header-actions">
+        <Briefing />
         <button type="button" onClick={() => update({ screen: "big", view: "overview" })}>
           {t("big.enter")}
         </button>

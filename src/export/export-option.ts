@@ -12,11 +12,13 @@ export interface ExportFrame {
   /** "模拟数据 / Simulated data", or null for official data. */
   simulatedMark: string | null;
   background: "white" | "transparent";
+  /** The export's width in CSS pixels: long titles and footers wrap within it. */
+  width?: number;
 }
 
 /** Room the frame takes above and below the plot, in CSS pixels. */
 export const FRAME_TOP = 96;
-export const FRAME_BOTTOM = 56;
+export const FRAME_BOTTOM = 72;
 
 type Obj = Record<string, unknown>;
 const asList = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : v ? [v as Obj] : []);
@@ -37,6 +39,8 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
   const visualMap = asList(o.visualMap).map((v) => ({ ...v, bottom: FRAME_BOTTOM + 8, show: true }));
   const ink = "#1b1f24";
   const muted = "#57606a";
+  const inner = (frame.width ?? 800) - 32;
+  const markRoom = frame.simulatedMark ? 190 : 0;
   return {
     ...o,
     animation: false,
@@ -48,8 +52,7 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
         subtext: frame.subtitle,
         left: 16,
         top: 12,
-        right: frame.simulatedMark ? 180 : 16,
-        textStyle: { color: ink, fontSize: 18, fontWeight: "bold" },
+        textStyle: { color: ink, fontSize: 18, fontWeight: "bold", width: inner - markRoom, overflow: "break" },
         subtextStyle: { color: muted, fontSize: 13 },
       },
     ],
@@ -75,8 +78,18 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
             },
           ]
         : []),
-      { type: "text", left: 16, bottom: 28, style: { text: frame.footer, fill: muted, fontSize: 11 } },
-      { type: "text", left: 16, bottom: 10, style: { text: frame.link, fill: muted, fontSize: 10 } },
+      {
+        type: "text",
+        left: 16,
+        bottom: 28,
+        style: { text: frame.footer, fill: muted, fontSize: 11, width: inner, overflow: "break" },
+      },
+      {
+        type: "text",
+        left: 16,
+        bottom: 10,
+        style: { text: frame.link, fill: muted, fontSize: 10, width: inner, overflow: "truncate" },
+      },
     ],
   } as EChartsOption;
 }

@@ -20,6 +20,8 @@ export interface ExportSpec {
   indicator?: Indicator;
   /** Where the numbers come from, for the footer. */
   source: string;
+  /** The chart's CSS size on screen (filled in by the export menu). */
+  size?: { width: number; height: number };
 }
 
 /**

@@ -11,6 +11,21 @@ import { useLang, useT } from "../i18n/use-t";
 const SCALES = [1, 2, 3] as const;
 
 /** The CSS size of the panel's chart on screen, the base of every image export. */
+/** The frame of an export: title, subtitle, footer (source, version, date), link, simulated mark. */
+export function useExportFrame(): (s: ExportSpec, background: ExportFrame["background"]) => ExportFrame {
+  const t = useT();
+  const meta = useMeta();
+  return (s, background) => ({
+    width: s.size?.width,
+    title: s.title,
+    subtitle: s.subtitle,
+    footer: footerText(s.source, meta.data?.dataVersion ?? "", new Date(), t),
+    link: window.location.href,
+    simulatedMark: meta.data?.simulated ? t("export.simulated") : null,
+    background,
+  });
+}
+
 export function chartSize(from: Element | null): { width: number; height: number } {
   const chart = from?.closest("section")?.querySelector(".chart");
   const rect = chart?.getBoundingClientRect();
@@ -25,7 +40,6 @@ export function chartSize(from: Element | null): { width: number; height: number
 export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | null }) {
   const t = useT();
   const lang = useLang();
-  const meta = useMeta();
   const regions = useRegions();
   const source = useDataSource();
   const menuId = useId();
@@ -33,16 +47,11 @@ export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | 
   const [open, setOpen] = useState(false);
   const [background, setBackground] = useState<ExportFrame["background"]>("white");
   const [status, setStatus] = useState<{ text: string; link?: string } | null>(null);
-  useRegisterExport(id, spec);
-
-  const frameFor = (s: ExportSpec): ExportFrame => ({
-    title: s.title,
-    subtitle: s.subtitle,
-    footer: footerText(s.source, meta.data?.dataVersion ?? "", new Date(), t),
-    link: window.location.href,
-    simulatedMark: meta.data?.simulated ? t("export.simulated") : null,
-    background,
+  useRegisterExport(id, () => {
+    const s = spec();
+    return s && { ...s, size: chartSize(anchor.current) };
   });
+  const frameFor = useExportFrame();
 
   const run = async (task: (s: ExportSpec) => Promise<string> | string) => {
     const s = spec();
@@ -61,7 +70,7 @@ export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | 
       const { renderPng, renderSvg, download } = await import("../export/render");
       const base = chartSize(anchor.current);
       const size = { width: base.width, height: base.height + FRAME_TOP + FRAME_BOTTOM };
-      const option = buildExportOption(s.option, frameFor(s));
+      const option = buildExportOption(s.option, frameFor({ ...s, size: base }, background));
       const file = exportFileName(s.file, kind);
       download(kind === "png" ? renderPng(option, size, scale) : renderSvg(option, size), file);
       return t("export.done", { file });
@@ -77,7 +86,8 @@ export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | 
         const unique = [...new Map(all.map((o) => [`${o.region}@${o.period}`, o])).values()];
         table = observationsTable(ind, regions.data ?? [], unique, lang, t);
       }
-      const file = exportFileName({ ...s.file, suffix: full ? "all" : s.file.suffix }, "csv");
+      // The whole indicator has no level or period of its own.
+      const file = exportFileName(full ? { indicator: s.file.indicator, suffix: "all", lang } : s.file, "csv");
       download(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), file);
       return t("export.done", { file });
     });

@@ -1,0 +1,116 @@
+/**
+ * A briefing: every chart of a view, each redrawn with its frame, in one PDF (A4) or one PNG
+ * sheet, closed by the list of sources. Loaded on demand; jsPDF only when a PDF is asked for.
+ * Text goes in as images drawn by the browser, so Chinese needs no font embedded in the PDF.
+ */
+import type { EChartsOption } from "../charts/echarts";
+import { renderPng } from "./render";
+
+export type BriefingFormat = "pdf-portrait" | "pdf-landscape" | "png";
+
+export interface BriefingChart {
+  option: EChartsOption;
+  size: { width: number; height: number };
+}
+
+interface Picture {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+const SCALE = 2;
+
+async function picture(blob: Blob, width: number, height: number): Promise<Picture> {
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), width, height };
+}
+
+/** The sources page: a heading and one wrapped line per source, drawn as an image. */
+function sourcesPicture(heading: string, sources: readonly string[], width: number): Promise<Picture> {
+  const canvas = document.createElement("canvas");
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("no 2D canvas");
+  const font = (size: number, weight = "normal") =>
+    `${weight} ${size * SCALE}px system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif`;
+  const lines: { text: string; size: number; weight?: string }[] = [{ text: heading, size: 18, weight: "bold" }];
+  ctx.font = font(13);
+  for (const source of sources) {
+    // Wrap by measured width, character by character (Chinese has no spaces to break on).
+    let line = "• ";
+    for (const ch of source) {
+      if (ctx.measureText(line + ch).width > (width - 48) * SCALE) {
+        lines.push({ text: line, size: 13 });
+        line = "  ";
+      }
+      line += ch;
+    }
+    lines.push({ text: line, size: 13 });
+  }
+  const height = 32 + lines.length * 24;
+  canvas.width = width * SCALE;
+  canvas.height = height * SCALE;
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = "#1b1f24";
+  lines.forEach((l, i) => {
+    ctx.font = font(l.size, l.weight);
+    ctx.fillText(l.text, 24 * SCALE, (32 + i * 24) * SCALE);
+  });
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(picture(blob, width, height)) : reject(new Error("canvas export failed"))),
+      "image/png",
+    ),
+  );
+}
+
+export async function buildBriefing(
+  charts: readonly BriefingChart[],
+  sources: { heading: string; list: readonly string[] },
+  format: BriefingFormat,
+): Promise<Blob> {
+  const pictures = await Promise.all(charts.map((c) => picture(renderPng(c.option, c.size, SCALE), c.size.width, c.size.height)));
+  const width = Math.max(...charts.map((c) => c.size.width), 600);
+  pictures.push(await sourcesPicture(sources.heading, [...new Set(sources.list)], width));
+  return format === "png" ? sheet(pictures, width) : pdf(pictures, format === "pdf-landscape" ? "landscape" : "portrait");
+}
+
+async function sheet(pictures: readonly Picture[], width: number): Promise<Blob> {
+  const gap = 16;
+  const height = pictures.reduce((h, p) => h + p.height + gap, gap);
+  const canvas = document.createElement("canvas");
+  canvas.width = width * SCALE;
+  canvas.height = height * SCALE;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error("no 2D canvas");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let y = gap;
+  for (const p of pictures) {
+    const bitmap = await createImageBitmap(new Blob([p.bytes as BlobPart], { type: "image/png" }));
+    ctx.drawImage(bitmap, 0, y * SCALE, p.width * SCALE, p.height * SCALE);
+    y += p.height + gap;
+  }
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas export failed"))), "image/png"),
+  );
+}
+
+async function pdf(pictures: readonly Picture[], orientation: "portrait" | "landscape"): Promise<Blob> {
+  const { jsPDF } = await import("jspdf");
+  const doc = new jsPDF({ orientation, unit: "mm", format: "a4", compress: true });
+  const [pageW, pageH] = [doc.internal.pageSize.getWidth(), doc.internal.pageSize.getHeight()];
+  const margin = 12;
+  let y = margin;
+  pictures.forEach((p, i) => {
+    const scale = Math.min((pageW - 2 * margin) / p.width, (pageH - 2 * margin) / p.height);
+    const [w, h] = [p.width * scale, p.height * scale];
+    if (y + h > pageH - margin && i > 0) {
+      doc.addPage();
+      y = margin;
+    }
+    doc.addImage(p.bytes, "PNG", margin, y, w, h);
+    y += h + 6;
+  });
+  return doc.output("blob");
+}
