@@ -4,6 +4,15 @@ import type { DataSource } from "./data-source";
 import { createHttpSource } from "./http";
 import { createStaticSource } from "./static";
 
+/** Links we put on the page must not run script (`javascript:`) or embed data. */
+export function isSafeLink(url: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(url, "https://relative.invalid/").protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** `config.json`, next to index.html: the one file a deployer edits. */
 export const ConfigSchema = z.strictObject({
   /** `http`: a REST API of contract v1; `static`: a snapshot of the same as files. */
@@ -16,6 +25,8 @@ export const ConfigSchema = z.strictObject({
   credentials: z._default(z.enum(["omit", "same-origin", "include"]), "same-origin"),
   /** Extra request headers for the API. */
   headers: z._default(z.record(z.string(), z.string()), {}),
+  /** Where a user signs in when the API answers 401 or 403 (behind an authenticating proxy). */
+  signInUrl: z.optional(z.string().check(z.refine(isSafeLink, "must be an http(s) or relative URL"))),
   /** The map's boundaries: a TopoJSON file keyed by GB/T 2260 code, replaceable by the deployer. */
   boundaries: z._default(
     z.strictObject({

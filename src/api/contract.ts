@@ -122,6 +122,11 @@ export const IndicatorSchema = z.object({
   headline: z.optional(z.boolean()),
   /** A base figure (GDP, population…) published so that rates can be aggregated. */
   context: z.optional(z.boolean()),
+  /**
+   * A warning for people reading the figures, e.g. that two measures of the digital economy
+   * differ and must never share an axis (optional: an additive change to v1).
+   */
+  caution: z.optional(TextSchema),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

@@ -1,4 +1,8 @@
-import type * as z from "zod/mini";
+import * as z from "zod/mini";
+
+// No `new Function` probing: under the site's strict Content-Security-Policy (no eval) the
+// probe is reported as a violation even though zod catches it.
+z.config({ jitless: true });
 
 /** The backend answered with a non-2xx status. */
 export class HttpError extends Error {
@@ -37,10 +41,28 @@ export class NetworkError extends Error {
   }
 }
 
+/** The backend wants the user to sign in (401) or refuses them (403). */
+export const needsSignIn = (error: unknown): boolean =>
+  error instanceof HttpError && (error.status === 401 || error.status === 403);
+
 /** Worth retrying: the network failed or the server did (5xx). Never a 4xx or a broken contract. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   return error instanceof HttpError && error.status >= 500;
+}
+
+/**
+ * Checks that every observation names a region of the tree: a number for a region that does
+ * not exist is a broken contract, not something to draw.
+ */
+export function checkObservationRegions(
+  observations: readonly { region: string }[],
+  regions: readonly { code: string }[],
+  endpoint: string,
+): void {
+  const known = new Set(regions.map((r) => r.code));
+  const i = observations.findIndex((o) => !known.has(o.region));
+  if (i >= 0) throw new ContractError(endpoint, `observations[${i}].region`, `unknown region ${observations[i].region}`);
 }
 
 /** Validates `json` or throws a ContractError naming the endpoint and the first failing path. */

@@ -3,10 +3,11 @@ import {
   MetaSchema,
   type ObservationQuery,
   ObservationsResponseSchema,
+  type Region,
   RegionsResponseSchema,
 } from "./contract";
 import type { DataSource, Opts } from "./data-source";
-import { parse } from "./errors";
+import { checkObservationRegions, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 
 export type HttpSettings = Omit<FetchOptions, "signal">;
@@ -16,15 +17,29 @@ export function createHttpSource(baseUrl: string, settings: HttpSettings): DataS
   const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
   const get = (path: string, endpoint: string, o?: Opts) =>
     fetchJson(new URL(path, root).href, endpoint, { ...settings, signal: o?.signal });
+  const regions = async (o?: Opts) =>
+    parse(RegionsResponseSchema, await get("regions", "GET /regions", o), "GET /regions").regions;
+  // The tree that observations are checked against: fetched once, without a caller's signal
+  // (a cancelled query must not poison it), and again after a failure.
+  let tree: Promise<Region[]> | undefined;
+  const knownRegions = () => {
+    tree ??= regions().catch((e: unknown) => {
+      tree = undefined;
+      throw e;
+    });
+    return tree;
+  };
   return {
     meta: async (o) => parse(MetaSchema, await get("meta", "GET /meta", o), "GET /meta"),
-    regions: async (o) => parse(RegionsResponseSchema, await get("regions", "GET /regions", o), "GET /regions").regions,
+    regions,
     indicators: async (o) =>
       parse(IndicatorsResponseSchema, await get("indicators", "GET /indicators", o), "GET /indicators").indicators,
     observations: async (q, o) => {
       const endpoint = "GET /observations";
-      const body = parse(ObservationsResponseSchema, await get(`observations?${observationParams(q)}`, endpoint, o), endpoint);
-      return body.observations;
+      const [json, known] = await Promise.all([get(`observations?${observationParams(q)}`, endpoint, o), knownRegions()]);
+      const { observations } = parse(ObservationsResponseSchema, json, endpoint);
+      checkObservationRegions(observations, known, endpoint);
+      return observations;
     },
   };
 }

@@ -7,7 +7,7 @@ import {
   RegionsResponseSchema,
 } from "./contract";
 import type { DataSource } from "./data-source";
-import { parse } from "./errors";
+import { checkObservationRegions, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 import { filterObservations } from "./filter";
 
@@ -42,6 +42,7 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
         file(name, endpoint, (j): Observation[] => parse(ObservationsResponseSchema, j, endpoint).observations),
         regions(),
       ]);
+      checkObservationRegions(all, regionList, endpoint);
       return filterObservations(all, regionList, q);
     },
   };

@@ -10,6 +10,7 @@ import { useApp } from "../state/context";
 import { PanelBoundary, Skeleton } from "../ui/Panel";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
+import { OfflineBanner } from "./OfflineBanner";
 
 // Each view but the Overview is its own chunk: the map's code and geometry, for one, load
 // only when a view that draws a map is opened.
@@ -77,6 +78,7 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
+        <OfflineBanner />
         <Notices />
         {view === "overview" && <Overview />}
         {view === "data" && <DataMethods />}

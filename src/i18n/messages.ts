@@ -182,6 +182,10 @@ const base = {
   "briefing.close": "关闭",
   "briefing.none": "本视图没有可导出的图表。",
   "briefing.sources": "数据来源",
+  "auth.title": "需要登录",
+  "auth.body": "数据服务要求登录后才能查看这些数据。",
+  "auth.link": "登录",
+  "offline.banner": "网络已断开：已加载的数据仍可查看，恢复联网后将继续加载新数据。",
   "big.enter": "大屏模式",
   "big.exit": "退出大屏",
 } as const;
@@ -376,6 +380,10 @@ const en: Record<MessageKey, string> = {
   "briefing.close": "Close",
   "briefing.none": "This view has no chart to export.",
   "briefing.sources": "Sources",
+  "auth.title": "Sign in needed",
+  "auth.body": "The data service asks you to sign in before it shows this data.",
+  "auth.link": "Sign in",
+  "offline.banner": "You are offline: the data already loaded stays usable; new data loads when you are back online.",
   "big.enter": "Wall display",
   "big.exit": "Leave wall display",
 };

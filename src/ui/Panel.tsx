@@ -1,5 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Component, type ErrorInfo, type ReactNode, useId } from "react";
+import { useConfig } from "../api/context";
+import { needsSignIn } from "../api/errors";
 import { useT } from "../i18n/use-t";
 
 interface PanelProps {
@@ -37,6 +39,26 @@ export function ErrorAlert({ reason, onRetry }: { reason: string; onRetry: () =>
   );
 }
 
+/** 401/403: the data is there but the user must sign in; the link comes from config.json, never from the API. */
+export function SignInAlert({ onRetry }: { onRetry: () => void }) {
+  const t = useT();
+  const { signInUrl } = useConfig();
+  return (
+    <div role="alert" className="alert">
+      <p className="alert-title">{t("auth.title")}</p>
+      <p>{t("auth.body")}</p>
+      {signInUrl && (
+        <p>
+          <a href={signInUrl}>{t("auth.link")}</a>
+        </p>
+      )}
+      <button type="button" onClick={onRetry}>
+        {t("panel.retry")}
+      </button>
+    </div>
+  );
+}
+
 export function Skeleton({ height = 160 }: { height?: number }) {
   const t = useT();
   return (
@@ -66,15 +88,12 @@ export function QueryGate({
   children: () => ReactNode;
 }) {
   const failed = queries.filter((q) => q.isError);
+  const retry = () => {
+    for (const q of failed) void q.refetch();
+  };
+  if (failed.some((q) => needsSignIn(q.error))) return <SignInAlert onRetry={retry} />;
   if (failed.length) {
-    return (
-      <ErrorAlert
-        reason={failed.map((q) => (q.error as Error).message).join(" · ")}
-        onRetry={() => {
-          for (const q of failed) void q.refetch();
-        }}
-      />
-    );
+    return <ErrorAlert reason={failed.map((q) => (q.error as Error).message).join(" · ")} onRetry={retry} />;
   }
   if (queries.some((q) => q.isPending)) return <Skeleton height={height} />;
   return <>{children()}</>;

@@ -25,27 +25,29 @@ export function candidateRegions(
     scope,
     sort,
     selected,
-    valueOf,
+    valueFor,
   }: {
     query: string;
     scope: PickerScope;
     sort: PickerSort;
     selected: readonly string[];
-    valueOf?: (code: string) => number | null;
+    valueFor?: (code: string) => number | null;
   },
 ): Region[] {
   const inScope =
-    scope === "all" ? regions.filter((r) => r.level !== "province") : regionsAtLevel(regions, scope === "city" ? "city" : "county");
+    scope === "all"
+      ? regions.filter((r) => r.level !== "province")
+      : regionsAtLevel(regions, scope === "city" ? "city" : "county");
   const pool = query.trim()
     ? searchRegions(inScope, query, Number.POSITIVE_INFINITY)
     : [...inScope].sort((a, b) => a.code.localeCompare(b.code));
   const taken = new Set(selected);
   const list = pool.filter((r) => !taken.has(r.code));
-  if (sort === "match" || !valueOf) return list;
+  if (sort === "match" || !valueFor) return list;
   const sign = sort === "desc" ? -1 : 1;
   // Array.prototype.sort is stable: equal values keep the match order.
   return list.sort((a, b) => {
-    const [x, y] = [valueOf(a.code), valueOf(b.code)];
+    const [x, y] = [valueFor(a.code), valueFor(b.code)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return sign * (x - y);
   });
@@ -58,7 +60,7 @@ export interface RegionPickerProps {
   max: number;
   onChange: (codes: string[]) => void;
   /** The current indicator's value of a region, to show and sort candidates by. */
-  valueOf?: (code: string) => number | null;
+  valueFor?: (code: string) => number | null;
   formatValue?: (value: number | null) => string;
   /** The colour each selected region has in the charts, in selection order. */
   colors?: readonly string[];
@@ -67,7 +69,7 @@ export interface RegionPickerProps {
 }
 
 /** Pick regions by searching in both languages or by code, sorting candidates by value; chips to remove. */
-export function RegionPicker({ regions, selected, max, onChange, valueOf, formatValue, colors, firstLabel }: RegionPickerProps) {
+export function RegionPicker({ regions, selected, max, onChange, valueFor, formatValue, colors, firstLabel }: RegionPickerProps) {
   const t = useT();
   const lang = useLang();
   const id = useId();
@@ -75,7 +77,7 @@ export function RegionPicker({ regions, selected, max, onChange, valueOf, format
   const [scope, setScope] = useState<PickerScope>("all");
   const [sort, setSort] = useState<PickerSort>("match");
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const candidates = candidateRegions(regions, { query, scope, sort, selected, valueOf });
+  const candidates = candidateRegions(regions, { query, scope, sort, selected, valueFor });
   const full = selected.length >= max;
   const name = (code: string) => {
     const r = byCode.get(code);
@@ -138,7 +140,7 @@ export function RegionPicker({ regions, selected, max, onChange, valueOf, format
             ))}
           </select>
         </label>
-        {valueOf && (
+        {valueFor && (
           <label className="field">
             <span>{t("compare.picker.sort")}</span>
             <select value={sort} onChange={(e) => setSort(e.target.value as PickerSort)}>
@@ -159,7 +161,7 @@ export function RegionPicker({ regions, selected, max, onChange, valueOf, format
       <ul className="candidates" aria-label={t("compare.picker.candidates")}>
         {candidates.slice(0, SHOWN).map((r) => {
           const parent = parentName(r);
-          const value = valueOf?.(r.code) ?? null;
+          const value = valueFor?.(r.code) ?? null;
           return (
             <li key={r.code}>
               <button
@@ -176,7 +178,7 @@ export function RegionPicker({ regions, selected, max, onChange, valueOf, format
                   {parent && <span className="muted"> · {parent}</span>}
                 </span>
                 <span className="code">{r.code}</span>
-                {valueOf && <span className="num">{formatValue ? formatValue(value) : (value ?? "—")}</span>}
+                {valueFor && <span className="num">{formatValue ? formatValue(value) : (value ?? "—")}</span>}
               </button>
             </li>
           );
