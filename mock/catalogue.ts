@@ -272,6 +272,10 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "按国家统计局《数字经济及其核心产业统计分类（2021）》01—04大类（数字产品制造业、数字产品服务业、数字技术应用业、数字要素驱动业）核算的增加值，年度值。与中国信通院广义“数字经济规模”口径不同；地区分布为模拟。",
       en: "Value added of the NBS core digital industries (2021 classification, classes 01–04: digital product manufacturing, digital product services, digital technology application, digital-factor-driven industries), annual. Not the broad CAICT digital-economy measure; the regional breakdown is simulated.",
     },
+    caution: {
+      zh: "国家统计局“数字经济核心产业”口径（分类01—04大类），与中国信通院广义“数字经济规模”是不同口径：不可比，切勿与之共用坐标轴。",
+      en: "The NBS core digital industries measure (classes 01–04), not the broad CAICT digital economy measure (“Digital economy, broad CAICT measure”): the two are not comparable and must never share an axis.",
+    },
     source: {
       zh: "深圳2020年为公开数（8446亿元）；全省及其他市、县数据为模拟",
       en: "Shenzhen 2020 published (844.6 billion yuan); province and other city and county figures simulated",
@@ -311,6 +315,10 @@ export const CATALOGUE: IndicatorSpec[] = [
     description: {
       zh: "数字经济核心产业（国家统计局分类01—04大类）增加值占地区生产总值的比重，年度值。与中国信通院广义“数字经济占GDP比重”口径不同；地区分布为模拟。",
       en: "Value added of the core digital industries (NBS classes 01–04) as a share of GDP, annual. Not the broad CAICT digital-economy share; the regional breakdown is simulated.",
+    },
+    caution: {
+      zh: "国家统计局“数字经济核心产业”口径，与中国信通院广义“数字经济规模占GDP比重”是不同口径：不可比，切勿与之共用坐标轴。",
+      en: "The NBS core digital industries measure, not the broad CAICT digital economy share of GDP (“Digital economy (broad CAICT measure), share of GDP”): the two are not comparable and must never share an axis.",
     },
     source: {
       zh: "深圳2020年为公开数（30.5%）；全省及其他市、县数据为模拟",
@@ -497,6 +505,10 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "中国信息通信研究院口径的数字经济规模，含数字产业化和产业数字化两部分，年度值，仅有省级数据。与“数字经济核心产业增加值”是不同口径、不可比，切勿与之共用坐标轴。",
       en: "Size of the digital economy on the broad CAICT measure (digital industrialisation plus industrial digitalisation), annual, province only. A different measure from core digital industries value added: not comparable, and never to share an axis with it.",
     },
+    caution: {
+      zh: "中国信通院广义口径（含产业数字化），与国家统计局“数字经济核心产业增加值”是不同口径：不可比，切勿与之共用坐标轴。",
+      en: "The broad CAICT measure (including industrial digitalisation), not the NBS “Core digital industries value added”: the two are not comparable and must never share an axis.",
+    },
     source: {
       zh: "中国信息通信研究院测算，据广东省公开报道（2018年超4万亿元，2020年5.5万亿元，2021年5.9万亿元，2022年6.41万亿元）；2019年为插值，2023年起为模拟",
       en: "CAICT estimates as reported by Guangdong (2018 above 4 trillion, 2020 5.5, 2021 5.9, 2022 6.41 trillion yuan); 2019 interpolated, 2023 onwards simulated",
@@ -534,6 +546,10 @@ export const CATALOGUE: IndicatorSpec[] = [
     description: {
       zh: "中国信通院广义口径数字经济规模占地区生产总值的比重，年度值，仅有省级数据。与“数字经济核心产业增加值占GDP比重”是不同口径、不可比，切勿与之共用坐标轴。",
       en: "The broad CAICT digital economy as a share of GDP, annual, province only. A different measure from the core digital industries' share of GDP: not comparable, and never to share an axis with it.",
+    },
+    caution: {
+      zh: "中国信通院广义口径（含产业数字化），与国家统计局“数字经济核心产业增加值占GDP比重”是不同口径：不可比，切勿与之共用坐标轴。",
+      en: "The broad CAICT measure (including industrial digitalisation), not the NBS “Core digital industries value added, share of GDP”: the two are not comparable and must never share an axis.",
     },
     source: {
       zh: "中国信息通信研究院测算，据广东省公开报道（2020年46.8%，2021年47.5%，2022年49.7%）；2018—2019年为推算，2023年起为模拟",

@@ -40,6 +40,12 @@ export function axisPeriods(input: SeriesInput): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
+/** The period a milestone's date (YYYY-MM-DD) falls in: its year, or its quarter on a quarterly axis. */
+export function milestonePeriod(date: string, quarterly = false): string {
+  const year = date.slice(0, 4);
+  return quarterly ? `${year}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}` : year;
+}
+
 /**
  * Lines over time, one per region or benchmark. Preliminary and estimated points are hollow,
  * missing values are gaps (never zeros), targets are diamonds and milestones dashed rules.
@@ -61,10 +67,10 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
     symbol: "none",
     lineStyle: { type: "dashed", color: "#8c959f" },
     label: { formatter: "{b}", position: "insideEndTop", color: "#57606a", fontSize: 10 },
-    // A milestone sits on its year: the axis is by year, so the day is not drawn to scale.
+    // A milestone sits on its year (or quarter): the axis is by period, so the day is not drawn to scale.
     data: milestones
-      .filter((m) => periods.includes(m.date.slice(0, 4)))
-      .map((m) => ({ name: pick(m.label, lang), xAxis: m.date.slice(0, 4) })),
+      .map((m) => ({ name: pick(m.label, lang), xAxis: milestonePeriod(m.date, input.quarterly) }))
+      .filter((m) => periods.includes(m.xAxis)),
   };
   return {
     color: [...colors, TARGET_COLOR],

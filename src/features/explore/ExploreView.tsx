@@ -1,12 +1,196 @@
-import { useT } from "../../i18n/use-t";
-import { Panel } from "../../ui/Panel";
+import "./explore.css";
+import "./register";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef } from "react";
+import type { Indicator, Meta, Region } from "../../api/contract";
+import { useIndicators, useMeta, useRegions } from "../../api/hooks";
+import { resolveIndicator } from "../../domain/catalogue";
+import { pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { useApp } from "../../state/context";
+import { TABS } from "../../state/url";
+import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { ChartTab } from "./ChartTab";
+import { Controls } from "./Controls";
+import { InputsPanel } from "./InputsPanel";
+import { MapTab } from "./MapTab";
+import { MetadataPanel } from "./MetadataPanel";
+import { resolveRange } from "./range";
+import { TableTab } from "./TableTab";
+import { useSelectionObservations } from "./use-explore-data";
 
-/** The Explore view (being built). */
+/** The Explore view, for analysts: one indicator, some regions, a period, as a chart, a map or a table. */
 export default function ExploreView() {
   const t = useT();
+  const meta = useMeta();
+  const regions = useRegions();
+  const indicators = useIndicators();
   return (
-    <Panel title={t("nav.explore")}>
-      <p>{t("placeholder.body")}</p>
+    <QueryGate queries={[meta, regions, indicators]} height={480}>
+      {() =>
+        meta.data && regions.data && indicators.data?.length ? (
+          <ExploreBody meta={meta.data} regions={regions.data} indicators={indicators.data} />
+        ) : (
+          <Panel title={t("explore.title")}>
+            <Empty reason={t("overview.noKpis")} />
+          </Panel>
+        )
+      }
+    </QueryGate>
+  );
+}
+
+/** The regions the URL selects, in its order; the province alone by default. */
+function useSelection(regions: readonly Region[]) {
+  const codes = useApp((s) => s.regions);
+  const reject = useApp((s) => s.reject);
+  const province = regions.find((r) => r.level === "province") ?? regions[0];
+  const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
+  const unknown = codes.some((c) => !byCode.has(c));
+  useEffect(() => {
+    if (unknown) reject("regions", codes.join(","));
+  }, [unknown, codes, reject]);
+  const selected = useMemo(
+    () => (codes.length && !unknown ? codes.map((c) => byCode.get(c) as Region) : [province]),
+    [codes, unknown, byCode, province],
+  );
+  return { selected, province };
+}
+
+function ExploreBody({
+  meta,
+  regions,
+  indicators,
+}: {
+  meta: Meta;
+  regions: readonly Region[];
+  indicators: readonly Indicator[];
+}) {
+  const t = useT();
+  const lang = useLang();
+  const indicatorId = useApp((s) => s.indicator);
+  const from = useApp((s) => s.from);
+  const to = useApp((s) => s.to);
+  const tab = useApp((s) => s.tab);
+  const reject = useApp((s) => s.reject);
+
+  const resolved = resolveIndicator(indicators, indicatorId);
+  const indicator = resolved.indicator as Indicator;
+  useEffect(() => {
+    if (resolved.unknown && indicatorId) reject("indicator", indicatorId);
+  }, [resolved.unknown, indicatorId, reject]);
+
+  const { selected, province } = useSelection(regions);
+  const range = useMemo(
+    () =>
+      resolveRange({
+        firstYear: meta.firstYear,
+        lastYear: meta.lastYear,
+        from,
+        to,
+        quarterlyIndicator: indicator.frequency === "quarterly",
+      }),
+    [meta.firstYear, meta.lastYear, from, to, indicator.frequency],
+  );
+  useEffect(() => {
+    for (const end of range.invalid) {
+      const value = end === "from" ? from : to;
+      if (value) reject(end, value);
+    }
+  }, [range.invalid, from, to, reject]);
+
+  const selection = useSelectionObservations(indicator, selected);
+  const unpublished = selected.filter((r) => !indicator.levels.includes(r.level));
+  const name = pick(indicator.name, lang);
+  const title = t("explore.chartTitle", { name, from: range.from, to: range.to });
+
+  return (
+    <>
+      <Panel title={t("explore.title")}>
+        <Controls
+          indicator={indicator}
+          indicators={indicators}
+          regions={regions}
+          selected={selected}
+          province={province}
+          range={range}
+        />
+      </Panel>
+      <div className="explore-layout">
+        <TabbedPanel title={title} tab={tab}>
+          {unpublished.length > 0 && tab !== "map" && (
+            <p className="explore-note">
+              {t("panel.empty", {
+                reason: t("explore.notPublished", {
+                  levels: indicator.levels.map((l) => t(`level.${l}`)).join(t("explore.listSeparator")),
+                  regions: unpublished.map((r) => pick(r.name, lang)).join(t("explore.listSeparator")),
+                }),
+              })}
+            </p>
+          )}
+          {tab === "chart" && (
+            <ChartTab
+              indicator={indicator}
+              selected={selected}
+              province={province}
+              range={range}
+              milestones={meta.milestones}
+              selection={selection}
+            />
+          )}
+          {tab === "map" && <MapTab indicator={indicator} regions={regions} range={range} explicitEnd={to !== null} />}
+          {tab === "table" && <TableTab indicator={indicator} selected={selected} range={range} selection={selection} />}
+        </TabbedPanel>
+        <MetadataPanel indicator={indicator} indicators={indicators} />
+      </div>
+      <InputsPanel indicator={indicator} indicators={indicators} region={selected[0]} range={range} selection={selection} />
+    </>
+  );
+}
+
+/** The Chart | Map | Table switch (ARIA tabs: arrow keys move between them) and the open tab's panel. */
+function TabbedPanel({ title, tab, children }: { title: string; tab: (typeof TABS)[number]; children: ReactNode }) {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  const id = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (!step && e.key !== "Home" && e.key !== "End") return;
+    e.preventDefault();
+    const i = TABS.indexOf(tab);
+    const next = e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : (i + step + TABS.length) % TABS.length;
+    update({ tab: TABS[next] });
+    buttons.current[next]?.focus();
+  };
+  return (
+    <Panel
+      title={title}
+      className="explore-main"
+      actions={
+        <div role="tablist" aria-label={t("explore.tabs")} className="explore-tabs" onKeyDown={onKey}>
+          {TABS.map((k, i) => (
+            <button
+              key={k}
+              ref={(el) => {
+                buttons.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-${k}`}
+              aria-selected={tab === k}
+              aria-controls={`${id}-panel`}
+              tabIndex={tab === k ? 0 : -1}
+              onClick={() => update({ tab: k })}
+            >
+              {t(`explore.tab.${k}`)}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`} className="explore-tabpanel">
+        {children}
+      </div>
     </Panel>
   );
 }

@@ -1,0 +1,121 @@
+import { useMemo } from "react";
+import { useConfig } from "../../api/context";
+import type { Indicator, Region } from "../../api/contract";
+import { regionsAtLevel } from "../../api/filter";
+import { useObservations } from "../../api/hooks";
+import { Chart } from "../../charts/Chart";
+import { buildChoroplethOption } from "../../charts/map/choropleth-option";
+import { buildRows } from "../../charts/map/map-data";
+import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
+import { computeBreaks } from "../../domain/bins";
+import { pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { useApp } from "../../state/context";
+import { MAP_LEVELS, viewToParams } from "../../state/url";
+import { Empty, QueryGate, Skeleton } from "../../ui/Panel";
+import { mapPeriod, mapViewPatch } from "./map-period";
+import type { PeriodRange } from "./range";
+
+/** The indicator at the range's end (or its latest period) on the shared choropleth, by city or county. */
+export function MapTab({
+  indicator,
+  regions,
+  range,
+  explicitEnd,
+}: {
+  indicator: Indicator;
+  regions: readonly Region[];
+  range: PeriodRange;
+  explicitEnd: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const config = useConfig();
+  const level = useApp((s) => s.level);
+  const bins = useApp((s) => s.bins);
+  const update = useApp((s) => s.update);
+  const view = useApp((s) => s);
+  const published = indicator.levels.includes(level);
+  const observations = useObservations({ indicator: indicator.id, level }, published);
+  const boundaries = useBoundaries();
+  const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
+  const period = mapPeriod(range, explicitEnd, observations.data ?? []);
+  const rows = useMemo(
+    () => (observations.data ? buildRows(units, observations.data, period, indicator) : []),
+    [units, observations.data, period, indicator],
+  );
+  const breaks = useMemo(
+    () =>
+      computeBreaks(
+        rows.map((r) => r.value),
+        bins,
+      ),
+    [rows, bins],
+  );
+  const mapName = useMapName(boundaries.data, level, null, units);
+  const title = t("explore.mapTitle", { name: pick(indicator.name, lang), period, level: t(`level.${level}`) });
+  const option = useMemo(
+    () =>
+      mapName && boundaries.data
+        ? buildChoroplethOption(
+            { mapName, indicator, rows, breaks, frame: boundaries.data.mainland, labels: level === "city" },
+            lang,
+            t,
+          )
+        : null,
+    [mapName, boundaries.data, indicator, rows, breaks, level, lang, t],
+  );
+  const patch = mapViewPatch(indicator.id, period, level);
+  const href = `?${viewToParams({ ...view, ...patch }).toString()}`;
+
+  return (
+    <div className="explore-map">
+      <div className="explore-map-head">
+        <fieldset className="segmented">
+          <legend>{t("map.level")}</legend>
+          {MAP_LEVELS.map((l) => (
+            <label key={l}>
+              <input
+                type="radio"
+                name="explore-map-level"
+                value={l}
+                checked={level === l}
+                onChange={() => update({ level: l })}
+              />
+              {t(`level.${l}`)}
+            </label>
+          ))}
+        </fieldset>
+        <a
+          href={href}
+          onClick={(e) => {
+            e.preventDefault();
+            update(patch);
+          }}
+        >
+          {t("explore.openMap")}
+        </a>
+      </div>
+      <h3 className="explore-subtitle">{title}</h3>
+      {!published ? (
+        <Empty reason={t("map.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
+      ) : (
+        <QueryGate queries={[observations, boundaries]} height={480}>
+          {() =>
+            option ? (
+              <>
+                <p className="explore-note">{t(explicitEnd ? "explore.mapPeriod" : "explore.mapLatest", { period })}</p>
+                <Chart option={option} label={title} height={520} />
+              </>
+            ) : (
+              <Skeleton height={480} />
+            )
+          }
+        </QueryGate>
+      )}
+      <p className="map-note">
+        {config.boundaries.approval ? t("map.approval", { number: config.boundaries.approval }) : t("map.boundaries")}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import type { Indicator } from "../../api/contract";
+import { formatValue, pick, type Translate } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import type { Lang } from "../../state/url";
+import { Panel } from "../../ui/Panel";
+
+/** The aggregation rule in words, naming the weight indicator of a weighted mean. */
+export function aggregationText(ind: Indicator, all: readonly Indicator[], lang: Lang, t: Translate): string {
+  if (ind.aggregation.method === "sum") return t("aggregation.sum");
+  const weightId = ind.aggregation.weight;
+  const weight = all.find((i) => i.id === weightId);
+  return t("aggregation.weighted-mean", { weight: weight ? pick(weight.name, lang) : weightId });
+}
+
+/** Definition, unit, frequency, direction, aggregation, source, targets, levels, decimals, and the caution. */
+export function MetadataPanel({ indicator, indicators }: { indicator: Indicator; indicators: readonly Indicator[] }) {
+  const t = useT();
+  const lang = useLang();
+  const rows: [string, ReactNode][] = [
+    [t("data.definition"), pick(indicator.description, lang)],
+    [t("data.unit"), pick(indicator.unit, lang)],
+    [t("data.frequency"), t(`frequency.${indicator.frequency}`)],
+    [t("explore.meta.direction"), t(indicator.direction === "higher" ? "explore.meta.higher" : "explore.meta.lower")],
+    [t("data.aggregation"), aggregationText(indicator, indicators, lang, t)],
+    [t("data.source"), pick(indicator.source, lang)],
+    [
+      t("data.targets"),
+      indicator.targets.length ? (
+        <ul key="targets">
+          {indicator.targets.map((x) => (
+            <li key={`${x.region}-${x.period}`}>
+              {x.period}: {formatValue(x.value, indicator, lang)} ({pick(x.source, lang)})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        t("explore.meta.noTargets")
+      ),
+    ],
+    [t("data.levels"), indicator.levels.map((l) => t(`level.${l}`)).join(" / ")],
+    [t("explore.meta.decimals"), t("explore.meta.decimalsValue", { n: indicator.decimals })],
+  ];
+  return (
+    <Panel title={t("explore.meta.title")} className="explore-meta">
+      <h3 className="explore-subtitle">{pick(indicator.name, lang)}</h3>
+      {indicator.caution && (
+        <div role="note" className="explore-caution">
+          <strong>{t("explore.meta.caution")}</strong> {pick(indicator.caution, lang)}
+        </div>
+      )}
+      <dl className="explore-dl">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}

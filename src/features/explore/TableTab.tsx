@@ -1,0 +1,108 @@
+import { useMemo } from "react";
+import type { Indicator, Region } from "../../api/contract";
+import { formatNumber, pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { QueryGate } from "../../ui/Panel";
+import type { PeriodRange } from "./range";
+import { buildTableModel, type Mark } from "./table-model";
+import type { useSelectionObservations } from "./use-explore-data";
+
+const STATUS_OF: Record<Mark, "preliminary" | "estimated"> = { p: "preliminary", e: "estimated" };
+
+/** Regions (rows) × periods (columns): figures in the indicator's decimals, p/e marks, "—" for gaps. */
+export function TableTab({
+  indicator,
+  selected,
+  range,
+  selection,
+}: {
+  indicator: Indicator;
+  selected: readonly Region[];
+  range: PeriodRange;
+  selection: ReturnType<typeof useSelectionObservations>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const model = useMemo(
+    () => buildTableModel({ indicator, regions: selected, observations: selection.observations, periods: range.periods }),
+    [indicator, selected, selection.observations, range.periods],
+  );
+  const missing = t("explore.missing");
+  return (
+    <QueryGate queries={selection.queries} height={240}>
+      {() => (
+        <>
+          <div className="table-wrap">
+            <table className="catalogue explore-table">
+              <caption>
+                {t("explore.tableCaption", {
+                  name: pick(indicator.name, lang),
+                  unit: pick(indicator.unit, lang),
+                  from: range.from,
+                  to: range.to,
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("table.name")}</th>
+                  {model.periods.map((p) => (
+                    <th key={p} scope="col" className="num">
+                      {p}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {model.rows.map((row) => (
+                  <tr key={row.code}>
+                    <th scope="row">
+                      {pick(row.name, lang)}
+                      {!row.published && (
+                        <span className="tag">{t("explore.notAtLevel", { level: t(`level.${row.level}`) })}</span>
+                      )}
+                    </th>
+                    {row.cells.map((c) => (
+                      <td key={c.period} className="num">
+                        {c.value === null ? (
+                          <>
+                            <span aria-hidden="true" title={missing}>
+                              —
+                            </span>
+                            <span className="visually-hidden">{missing}</span>
+                          </>
+                        ) : (
+                          <>
+                            {formatNumber(c.value, indicator.decimals, lang)}
+                            {c.mark && (
+                              <>
+                                <sup className="explore-mark" aria-hidden="true" title={t(`status.${STATUS_OF[c.mark]}`)}>
+                                  {c.mark}
+                                </sup>
+                                <span className="visually-hidden"> ({t(`status.${STATUS_OF[c.mark]}`)})</span>
+                              </>
+                            )}
+                          </>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {(model.marks.length > 0 || model.gaps) && (
+            <p className="explore-note">
+              {t("explore.legend")}{" "}
+              {model.marks.map((m) => (
+                <span key={m} className="explore-key">
+                  <sup className="explore-mark">{m}</sup> {t(`status.${STATUS_OF[m]}`)}
+                </span>
+              ))}
+              {model.gaps && <span className="explore-key">— {missing}</span>}
+            </p>
+          )}
+        </>
+      )}
+    </QueryGate>
+  );
+}

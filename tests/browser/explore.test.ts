@@ -1,0 +1,124 @@
+/**
+ * The Explore view in real Chromium against the built site (static snapshot): each tab opened
+ * from a URL draws, in both languages, and the view fits a 360 px screen. Assumes
+ * `npm run build` has run (`npm run test:browser` does it first).
+ */
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { Dataset } from "../../mock/generate";
+import { readSnapshot } from "../../mock/snapshot";
+import { formatNumber, pick } from "../../src/i18n/format";
+import { MESSAGES } from "../../src/i18n/messages";
+import type { Lang } from "../../src/state/url";
+import { assertBuilt, BIN, canvasInk, collectConsoleErrors, DIST, freePort, launch, type Running, startServer } from "./support";
+
+const ID = "core-digital-va-share";
+const SELECTION = "regions=440100,440300&from=2020&to=2023";
+const YEARS = ["2020", "2021", "2022", "2023"];
+
+describe("explore view on the built site", () => {
+  let browser: Browser;
+  let preview: Running;
+  let base: string;
+  let snapshot: Dataset;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    assertBuilt();
+    snapshot = await readSnapshot(join(DIST, "data", "v1"));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}/`;
+    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+      readyUrl: `${base}config.json`,
+    });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    errors = collectConsoleErrors(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const open = (lang: Lang, query: string) => page.goto(`${base}?view=explore&indicator=${ID}&${query}&lang=${lang}`);
+  const selectedTab = (lang: Lang, tab: "chart" | "map" | "table") =>
+    page
+      .getByRole("tablist", { name: MESSAGES[lang]["explore.tabs"] })
+      .getByRole("tab", { name: MESSAGES[lang][`explore.tab.${tab}`], selected: true })
+      .waitFor({ state: "visible", timeout: 20_000 });
+  const inked = (selector: string, message: string) =>
+    expect.poll(async () => (await canvasInk(page, selector)).inked, { timeout: 15_000, message }).toBeGreaterThan(1000);
+
+  for (const lang of ["zh", "en"] as const) {
+    test(`chart tab (${lang}): the lines and the funding and talent charts are drawn`, async () => {
+      await open(lang, SELECTION);
+      await selectedTab(lang, "chart");
+      const chart = page.locator(".explore-main .chart canvas").first();
+      await chart.waitFor({ state: "visible", timeout: 20_000 });
+      const box = await chart.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(200);
+      await inked(".explore-main .chart canvas", "the explore chart canvas stays blank");
+      // Funding and talent beside the outcome, with the caption about causation.
+      await inked(".explore-inputs .chart canvas", "the funding chart canvas stays blank");
+      expect(await page.getByText(MESSAGES[lang]["explore.inputs.causation"]).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+    });
+
+    test(`map tab (${lang}): the choropleth is drawn`, async () => {
+      await open(lang, "tab=map&level=county&to=2023");
+      await selectedTab(lang, "map");
+      await page.locator(".explore-map .chart canvas").first().waitFor({ state: "visible", timeout: 20_000 });
+      await inked(".explore-map .chart canvas", "the explore map canvas stays blank");
+      const link = page.getByRole("link", { name: MESSAGES[lang]["explore.openMap"] });
+      expect(await link.getAttribute("href")).toContain("view=map");
+      expect(errors).toEqual([]);
+    });
+
+    test(`table tab (${lang}): the regions by the years, with the snapshot's figures`, async () => {
+      await open(lang, `tab=table&${SELECTION}`);
+      await selectedTab(lang, "table");
+      const table = page.locator(".explore-table");
+      await table.waitFor({ state: "visible", timeout: 20_000 });
+      const headers = await table.locator("thead th").allTextContents();
+      expect(headers).toEqual([MESSAGES[lang]["table.name"], ...YEARS]);
+      const rows = table.locator("tbody tr");
+      expect(await rows.count()).toBe(2);
+      for (const [i, code] of ["440100", "440300"].entries()) {
+        const region = snapshot.regions.find((r) => r.code === code);
+        expect(await rows.nth(i).locator("th").textContent()).toBe(region ? pick(region.name, lang) : code);
+        const cells = await rows.nth(i).locator("td").allTextContents();
+        const expected = YEARS.map((y) => {
+          const o = snapshot.observations.get(ID)?.find((x) => x.region === code && x.period === y);
+          return o?.value === null || o === undefined ? "—" : formatNumber(o.value, 1, lang);
+        });
+        expect(cells.map((c, j) => c.startsWith(expected[j]))).toEqual(YEARS.map(() => true));
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test("fits a 360 px screen: nothing overflows sideways and the panels stack", async () => {
+    await context.close();
+    context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    page = await context.newPage();
+    errors = collectConsoleErrors(page);
+    await open("zh", `tab=table&${SELECTION}`);
+    await page.locator(".explore-table").waitFor({ state: "visible", timeout: 20_000 });
+    await page.locator(".explore-inputs .chart canvas").first().waitFor({ state: "visible", timeout: 20_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const main = await page.locator(".explore-main").boundingBox();
+    const meta = await page.locator(".explore-meta").boundingBox();
+    expect(main && meta && meta.y >= main.y + main.height).toBe(true);
+    expect(meta?.width ?? 0).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
+});
