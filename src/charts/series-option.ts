@@ -74,7 +74,7 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
   };
   return {
     color: [...colors, TARGET_COLOR],
-    grid: { left: 16, right: 24, top: 48, bottom: 24, containLabel: true },
+    grid: { left: 16, right: 24, top: 48, bottom: 24, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     legend: { type: "scroll", top: 0, left: 0, right: 0 },
     tooltip: {
       trigger: "axis",

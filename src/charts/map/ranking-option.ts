@@ -24,7 +24,7 @@ export function buildRankingOption(
   const colors = sequential(Math.max(breaks.length - 1, 1), indicator.direction);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return {
-    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     tooltip: {
       trigger: "item",
       formatter: (p: unknown) => {
