@@ -24,7 +24,9 @@ export interface TargetProgress {
  */
 export function targetProgress(ind: Indicator, target: Target, observations: readonly Observation[]): TargetProgress | null {
   const annual = observations
-    .filter((o): o is Observation & { value: number } => o.region === target.region && !o.period.includes("Q") && o.value !== null)
+    .filter(
+      (o): o is Observation & { value: number } => o.region === target.region && !o.period.includes("Q") && o.value !== null,
+    )
     .sort((a, b) => a.period.localeCompare(b.period));
   const first = annual[0];
   const last = annual.at(-1);

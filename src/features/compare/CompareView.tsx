@@ -1,12 +1,274 @@
-import { useT } from "../../i18n/use-t";
-import { Panel } from "../../ui/Panel";
+import "./register";
+import "./compare.css";
+import { useEffect, useMemo } from "react";
+import type { Indicator, Region } from "../../api/contract";
+import { regionsAtLevel } from "../../api/filter";
+import { useIndicators, useRegions } from "../../api/hooks";
+import { periodsOf } from "../../charts/map/map-data";
+import { benchmarksFor } from "../../domain/benchmark";
+import { resolveIndicator } from "../../domain/catalogue";
+import { selectPeers } from "../../domain/peers";
+import { isQuarter } from "../../domain/periods";
+import { formatCompact, pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { useApp } from "../../state/context";
+import { MAX_REGIONS } from "../../state/url";
+import { IndicatorPicker } from "../../ui/IndicatorPicker";
+import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { RegionPicker } from "../../ui/RegionPicker";
+import {
+  benchmarkName,
+  type CompareLevel,
+  comparableIndicators,
+  indexIndicators,
+  pillarIndicators,
+  resolveSelection,
+  selectionLevels,
+  valuesAt,
+} from "./compare-data";
+import { IndexPanel } from "./IndexPanel";
+import { selectionColor } from "./options";
+import { RankingPanel, SeriesPanel, SmallMultiples, ValuesTable } from "./panels";
+import { type ObservationSpec, useObservationLookup } from "./use-observations";
 
-/** The Compare view (being built). */
+const BOTH: CompareLevel[] = ["city", "county"];
+
+/** The Compare view, for planners: up to 8 regions against benchmarks, peers and each other. */
 export default function CompareView() {
   const t = useT();
+  const regions = useRegions();
+  const indicators = useIndicators();
+  const indicatorId = useApp((s) => s.indicator);
+  const reject = useApp((s) => s.reject);
+  const comparable = useMemo(() => (indicators.data ? comparableIndicators(indicators.data) : undefined), [indicators.data]);
+  // Province-only indicators cannot compare cities or counties: the catalogue refuses them here.
+  const resolved = comparable ? resolveIndicator(comparable, indicatorId) : undefined;
+  useEffect(() => {
+    if (resolved?.unknown && indicatorId) reject("indicator", indicatorId);
+  }, [resolved?.unknown, indicatorId, reject]);
+
   return (
-    <Panel title={t("nav.compare")}>
-      <p>{t("placeholder.body")}</p>
-    </Panel>
+    <QueryGate queries={[regions, indicators]} height={480}>
+      {() =>
+        resolved?.indicator && regions.data && indicators.data && comparable ? (
+          <CompareBody
+            indicator={resolved.indicator}
+            indicators={indicators.data}
+            comparable={comparable}
+            regions={regions.data}
+          />
+        ) : (
+          <Panel title={t("compare.title")}>
+            <Empty reason={t("overview.noKpis")} />
+          </Panel>
+        )
+      }
+    </QueryGate>
+  );
+}
+
+function CompareBody({
+  indicator,
+  indicators,
+  comparable,
+  regions,
+}: {
+  indicator: Indicator;
+  indicators: readonly Indicator[];
+  comparable: readonly Indicator[];
+  regions: readonly Region[];
+}) {
+  const t = useT();
+  const lang = useLang();
+  const codes = useApp((s) => s.regions);
+  const year = useApp((s) => s.year);
+  const update = useApp((s) => s.update);
+  const reject = useApp((s) => s.reject);
+
+  const { selected, unknown } = useMemo(() => resolveSelection(regions, codes), [regions, codes]);
+  useEffect(() => {
+    if (!unknown.length) return;
+    // Codes the data does not know (or the province) leave the selection with a notice; the rest stay.
+    reject("regions", unknown.join(","));
+    update({ regions: selected.map((r) => r.code) });
+  }, [unknown, selected, reject, update]);
+
+  const sel = useMemo(() => selectionLevels(regions, selected), [regions, selected]);
+  const { focus, focusLevel, levels } = sel;
+  const weightId = indicator.aggregation.method === "weighted-mean" ? indicator.aggregation.weight : null;
+  const pillarInds = useMemo(
+    () => pillarIndicators(indicators, indicator.pillar, levels),
+    [indicators, indicator.pillar, levels],
+  );
+
+  const specs = useMemo(() => {
+    const s: ObservationSpec[] = BOTH.filter((l) => indicator.levels.includes(l)).map((level) => ({
+      indicator: indicator.id,
+      level,
+    }));
+    if (!focus) return s;
+    if (weightId) s.push({ indicator: weightId, level: focusLevel });
+    for (const ind of pillarInds) {
+      for (const level of levels) s.push({ indicator: ind.id, level });
+      if (ind.aggregation.method === "weighted-mean") s.push({ indicator: ind.aggregation.weight, level: focusLevel });
+    }
+    for (const level of levels) for (const ind of indexIndicators(indicators, level)) s.push({ indicator: ind.id, level });
+    return s;
+  }, [indicator, indicators, focus, focusLevel, levels, weightId, pillarInds]);
+  const lookup = useObservationLookup(specs);
+
+  const cityQ = lookup(indicator.id, "city");
+  const countyQ = lookup(indicator.id, "county");
+  const currentQueries = [cityQ, countyQ].flatMap((q) => (q ? [q] : []));
+  const periods = useMemo(() => periodsOf([...(cityQ?.data ?? []), ...(countyQ?.data ?? [])]), [cityQ?.data, countyQ?.data]);
+  const latest = useMemo(() => {
+    const withValue = new Set(
+      [...(cityQ?.data ?? []), ...(countyQ?.data ?? [])].filter((o) => o.value !== null).map((o) => o.period),
+    );
+    return [...periods].reverse().find((p) => !isQuarter(p) && withValue.has(p));
+  }, [periods, cityQ?.data, countyQ?.data]);
+  const period = year && periods.includes(year) ? year : latest;
+  const loaded = currentQueries.length > 0 && currentQueries.every((q) => q.isSuccess);
+  useEffect(() => {
+    if (year && loaded && periods.length && !periods.includes(year)) reject("year", year);
+  }, [year, loaded, periods, reject]);
+
+  // The current indicator's value of every city and county-level unit, for the picker and for peers.
+  const values = useMemo(() => {
+    if (!period) return new Map<string, number | null>();
+    return new Map([...valuesAt(countyQ?.data ?? [], period), ...valuesAt(cityQ?.data ?? [], period)]);
+  }, [period, cityQ?.data, countyQ?.data]);
+  const focusUnits = useMemo(() => regionsAtLevel(regions, focusLevel), [regions, focusLevel]);
+  const focusData = focusLevel === "city" ? cityQ?.data : countyQ?.data;
+  const focusValues = useMemo(
+    () => (period ? valuesAt(focusData ?? [], period) : new Map<string, number | null>()),
+    [period, focusData],
+  );
+  const peers = useMemo(
+    () => (focus ? selectPeers({ focus, units: focusUnits, values: focusValues, selected: codes, max: MAX_REGIONS }) : []),
+    [focus, focusUnits, focusValues, codes],
+  );
+  const benchmarks = useMemo(
+    () => (focus && indicator.levels.includes(focusLevel) ? benchmarksFor(focus, focusUnits, focusLevel, regions) : []),
+    [focus, focusUnits, focusLevel, regions, indicator.levels],
+  );
+  const colors = selected.map((_, i) => selectionColor(i));
+  const format = (v: number | null) => formatCompact(v, indicator, lang, t("map.noData"));
+  const missingLevels = levels.filter((l) => !indicator.levels.includes(l));
+
+  let peersNote: string | null = null;
+  if (focus && loaded) {
+    const zone = focus.zone ? t(`compare.zone.${focus.zone}`) : "";
+    const name = pick(focus.name, lang);
+    if ((focusValues.get(focus.code) ?? null) === null) peersNote = t("compare.peersNoValue", { name, period: period ?? "" });
+    else if (peers.length) {
+      peersNote = t("compare.peersHelp", { zone, level: t(`level.${focusLevel}`), name, period: period ?? "" });
+    } else if (codes.length < MAX_REGIONS) peersNote = t("compare.peersNone", { zone, level: t(`level.${focusLevel}`) });
+  }
+
+  return (
+    <div className="compare">
+      <Panel title={t("compare.title")} className="compare-select">
+        <p className="intro">{t("compare.intro")}</p>
+        <div className="map-controls">
+          <IndicatorPicker
+            indicators={comparable}
+            value={indicator.id}
+            onChange={(id) => update({ indicator: id })}
+            label={t("overview.indicator")}
+          />
+          {period && (
+            <label className="field">
+              <span>{t("compare.period")}</span>
+              <select value={period} onChange={(e) => update({ year: e.target.value })}>
+                {periods.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        <RegionPicker
+          regions={regions}
+          selected={selected.map((r) => r.code)}
+          max={MAX_REGIONS}
+          onChange={(next) => update({ regions: next })}
+          valueFor={(code) => values.get(code) ?? null}
+          formatValue={format}
+          colors={colors}
+          firstLabel={t("compare.focus")}
+        />
+        {focus && (
+          <div className="peers">
+            <button type="button" disabled={!peers.length} onClick={() => update({ regions: [...codes, ...peers] })}>
+              {t("compare.peers", { name: pick(focus.name, lang) })}
+            </button>
+            {peersNote && <span className="muted">{peersNote}</span>}
+          </div>
+        )}
+        {benchmarks.length > 0 && (
+          <div className="benchmarks">
+            <p>
+              <strong>{t("compare.benchmarks")}</strong>:{" "}
+              {benchmarks.map((b) => benchmarkName(b, indicator, lang, t)).join(" · ")}
+            </p>
+            <p className="muted">
+              {weightId
+                ? t("compare.benchNote.weighted", {
+                    weight: pick(indicators.find((i) => i.id === weightId)?.name ?? { zh: weightId, en: weightId }, lang),
+                  })
+                : t("compare.benchNote.sum")}
+            </p>
+          </div>
+        )}
+        {!selected.length && <p className="compare-empty">{t("compare.emptySelection")}</p>}
+        {missingLevels.length > 0 && (
+          <p className="notice" role="status">
+            {t("compare.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })}
+          </p>
+        )}
+        <QueryGate queries={currentQueries} height={24}>
+          {() => null}
+        </QueryGate>
+      </Panel>
+      {selected.length > 0 && period && (
+        <div className="compare-grid">
+          <SeriesPanel
+            indicator={indicator}
+            selected={selected}
+            sel={sel}
+            benchmarks={benchmarks}
+            lookup={lookup}
+            period={period}
+          />
+          <ValuesTable
+            indicator={indicator}
+            regions={regions}
+            selected={selected}
+            sel={sel}
+            benchmarks={benchmarks}
+            lookup={lookup}
+            period={period}
+          />
+          <RankingPanel indicator={indicator} regions={regions} selected={selected} sel={sel} lookup={lookup} period={period} />
+          <SmallMultiples
+            indicator={indicator}
+            indicators={pillarInds}
+            regions={regions}
+            selected={selected}
+            sel={sel}
+            lookup={lookup}
+          />
+          <IndexPanel indicators={indicators} regions={regions} selected={selected} sel={sel} lookup={lookup} period={period} />
+        </div>
+      )}
+      {selected.length > 0 && !period && (
+        <Panel title={t("compare.table")}>
+          <QueryGate queries={currentQueries}>{() => <Empty reason={t("compare.noValues")} />}</QueryGate>
+        </Panel>
+      )}
+    </div>
   );
 }

@@ -53,7 +53,14 @@ export function DataMethods() {
                           {pick(ind.name, lang)}
                           {ind.context && <span className="tag">{t("data.context")}</span>}
                         </th>
-                        <td>{pick(ind.description, lang)}</td>
+                        <td>
+                          {pick(ind.description, lang)}
+                          {ind.caution && (
+                            <p className="caution" role="note">
+                              ⚠ {pick(ind.caution, lang)}
+                            </p>
+                          )}
+                        </td>
                         <td>{pick(ind.unit, lang)}</td>
                         <td>{t(`frequency.${ind.frequency}`)}</td>
                         <td>{ind.levels.map((l) => t(`level.${l}`)).join(" / ")}</td>
@@ -77,6 +84,14 @@ export function DataMethods() {
           ))
         }
       </QueryGate>
+      <Panel title={t("compare.method.title")} className="index-method">
+        <p>{t("compare.method.intro")}</p>
+        <p>{t("compare.method.scope")}</p>
+        <p>{t("compare.method.normalisation")}</p>
+        <p>{t("compare.method.missing")}</p>
+        <p>{t("compare.method.weights")}</p>
+        <p>{t("compare.method.benchmarks")}</p>
+      </Panel>
     </>
   );
 }

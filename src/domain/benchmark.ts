@@ -1,0 +1,113 @@
+import type { Aggregation, Level, Observation, Region, Status, Zone } from "../api/contract";
+import { aggregate } from "./aggregate";
+import { comparePeriods, yearOf } from "./periods";
+
+export type BenchmarkKind = "city" | "zone" | "province";
+
+/** A group of units of one level that a focused region is drawn against. */
+export interface Benchmark {
+  kind: BenchmarkKind;
+  /** The city or the province the benchmark is named after; null for a zone. */
+  region: Region | null;
+  zone: Zone | null;
+  /** The level of the units it averages: a county is compared with the average county, not with its city's total. */
+  level: Level;
+  /** The units it averages over. */
+  members: string[];
+}
+
+/**
+ * The benchmarks of a focused region, over `units` (every unit of the focus's level): its
+ * city (for a county), its zone, the province. A city with no counties (Dongguan, Zhongshan)
+ * has no city benchmark: at county level it is its own city.
+ */
+export function benchmarksFor(focus: Region, units: readonly Region[], level: Level, regions: readonly Region[]): Benchmark[] {
+  const out: Benchmark[] = [];
+  const city = focus.level === "county" ? regions.find((r) => r.code === focus.parent) : undefined;
+  if (city) {
+    out.push({
+      kind: "city",
+      region: city,
+      zone: null,
+      level,
+      members: units.filter((u) => u.parent === city.code).map((u) => u.code),
+    });
+  }
+  if (focus.zone) {
+    const zone = focus.zone;
+    out.push({ kind: "zone", region: null, zone, level, members: units.filter((u) => u.zone === zone).map((u) => u.code) });
+  }
+  const province = regions.find((r) => r.level === "province") ?? null;
+  out.push({ kind: "province", region: province, zone: null, level, members: units.map((u) => u.code) });
+  return out;
+}
+
+/**
+ * A benchmark's value by the indicator's own rule. Weighted mean: Σ value·weight / Σ weight
+ * over the members with both (never a plain mean of rates). Sum: the average per unit, i.e.
+ * the members' total ÷ the number of members with a value, so a missing value neither counts
+ * as zero nor shrinks the average. `units` is how many members contributed.
+ */
+export function benchmarkValue(
+  members: readonly string[],
+  values: ReadonlyMap<string, number | null>,
+  rule: Aggregation,
+  weights?: ReadonlyMap<string, number | null>,
+): { value: number | null; units: number } {
+  if (rule.method === "sum") {
+    const parts = members.map((m) => ({ value: values.get(m) ?? null }));
+    const units = parts.filter((p) => p.value !== null).length;
+    const total = aggregate(parts, rule);
+    return { value: total === null ? null : total / units, units };
+  }
+  const parts = members.map((m) => ({ value: values.get(m) ?? null, weight: weights?.get(m) ?? null }));
+  return {
+    value: aggregate(parts, rule),
+    units: parts.filter((p) => p.value !== null && p.weight !== null).length,
+  };
+}
+
+// The least final status among the contributing figures: an average of estimates is an estimate.
+const STATUS_ORDER: Status[] = ["final", "preliminary", "estimated"];
+
+/**
+ * A benchmark's path: one observation per period the members have. A quarter's weight is the
+ * weight of that quarter when published, else of its year (weights such as villages or GDP
+ * are annual).
+ */
+export function benchmarkSeries(
+  members: readonly string[],
+  rule: Aggregation,
+  observations: readonly Observation[],
+  weightObservations: readonly Observation[] = [],
+): Observation[] {
+  const wanted = new Set(members);
+  const byPeriod = new Map<string, Observation[]>();
+  for (const o of observations) {
+    if (!wanted.has(o.region)) continue;
+    const list = byPeriod.get(o.period) ?? [];
+    list.push(o);
+    byPeriod.set(o.period, list);
+  }
+  const weightAt = new Map<string, Map<string, number | null>>();
+  for (const o of weightObservations) {
+    if (!wanted.has(o.region)) continue;
+    const m = weightAt.get(o.period) ?? new Map<string, number | null>();
+    m.set(o.region, o.value);
+    weightAt.set(o.period, m);
+  }
+  return [...byPeriod.keys()].sort(comparePeriods).map((period) => {
+    const list = byPeriod.get(period) ?? [];
+    const values = new Map(list.map((o) => [o.region, o.value]));
+    const weights = weightAt.get(period) ?? weightAt.get(String(yearOf(period)));
+    const { value } = benchmarkValue(members, values, rule, weights);
+    const contributing = list.filter(
+      (o) => o.value !== null && (rule.method === "sum" || (weights?.get(o.region) ?? null) !== null),
+    );
+    const status = contributing.reduce<Status>(
+      (worst, o) => (STATUS_ORDER.indexOf(o.status) > STATUS_ORDER.indexOf(worst) ? o.status : worst),
+      "final",
+    );
+    return { region: "", period, value, status };
+  });
+}

@@ -1,0 +1,308 @@
+import { useMemo } from "react";
+import { type Indicator, PILLARS, type Region } from "../../api/contract";
+import { regionsAtLevel } from "../../api/filter";
+import { Chart } from "../../charts/Chart";
+import { escapeHtml } from "../../charts/escape";
+import { computeIndex, type IndexResult, type Norm } from "../../domain/index-score";
+import { yearOf } from "../../domain/periods";
+import { formatNumber, pick } from "../../i18n/format";
+import { useLang, useT } from "../../i18n/use-t";
+import { useApp } from "../../state/context";
+import { NORMS } from "../../state/url";
+import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { type CompareLevel, indexIndicators, type RankedRow, rankingSlots, type SelectionLevels, valuesAt } from "./compare-data";
+import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
+import { type ObservationLookup, type ObservationsResult, useStableArray } from "./use-observations";
+
+/** What the sliders show when the URL has no weights: equal, mid-range so that each can move both ways. */
+const EQUAL_SLIDER = 5;
+
+/** The Digital Development Index of the selection: normalisation, pillar weights, radar and ranking per level. */
+export function IndexPanel({
+  indicators,
+  regions,
+  selected,
+  sel,
+  lookup,
+  period,
+}: {
+  indicators: readonly Indicator[];
+  regions: readonly Region[];
+  selected: readonly Region[];
+  sel: SelectionLevels;
+  lookup: ObservationLookup;
+  period: string;
+}) {
+  const t = useT();
+  const norm = useApp((s) => s.norm);
+  const weights = useApp((s) => s.weights);
+  const update = useApp((s) => s.update);
+  const year = String(yearOf(period));
+  const shown: number[] = weights ?? PILLARS.map(() => EQUAL_SLIDER);
+  const setWeight = (i: number, value: number) => {
+    const next = [...shown];
+    next[i] = value;
+    // At least one pillar must weigh something: the last one left cannot go to zero.
+    if (!next.some((w) => w > 0)) next[i] = 1;
+    update({ weights: next });
+  };
+  const order = selected.map((r) => r.code);
+
+  return (
+    <Panel title={t("compare.index")} className="compare-wide compare-index">
+      <p className="muted compare-note">{t("compare.indexIntro")}</p>
+      <div className="index-controls">
+        <fieldset className="segmented">
+          <legend>{t("compare.norm")}</legend>
+          {NORMS.map((n) => (
+            <label key={n}>
+              <input type="radio" name="compare-norm" value={n} checked={norm === n} onChange={() => update({ norm: n })} />
+              {t(`compare.norm.${n}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="weights">
+          <legend>{t("compare.weights")}</legend>
+          {PILLARS.map((p, i) => (
+            <label key={p} className="weight">
+              <span>{t(`pillar.${p}`)}</span>
+              <input
+                type="range"
+                min={0}
+                max={10}
+                step={1}
+                value={shown[i]}
+                aria-label={t("compare.weight", { pillar: t(`pillar.${p}`) })}
+                onChange={(e) => setWeight(i, Number(e.target.value))}
+              />
+              <output>{shown[i]}</output>
+            </label>
+          ))}
+          <p className="muted weights-help">
+            {t("compare.weightsHelp")}{" "}
+            <button type="button" disabled={weights === null} onClick={() => update({ weights: null })}>
+              {t("compare.equalWeights")}
+            </button>
+          </p>
+        </fieldset>
+      </div>
+      {sel.levels.map((level) => (
+        <LevelIndex
+          key={level}
+          level={level}
+          indicators={indicators}
+          regions={regions}
+          selected={order.filter((c) => sel.levelOf.get(c) === level)}
+          order={order}
+          lookup={lookup}
+          year={year}
+          norm={norm}
+          weights={weights}
+        />
+      ))}
+      <p>
+        <button type="button" className="link" onClick={() => update({ view: "data" })}>
+          {t("compare.method")}
+        </button>
+      </p>
+    </Panel>
+  );
+}
+
+function LevelIndex({
+  level,
+  indicators,
+  regions,
+  selected,
+  order,
+  lookup,
+  year,
+  norm,
+  weights,
+}: {
+  level: CompareLevel;
+  indicators: readonly Indicator[];
+  regions: readonly Region[];
+  /** The selected codes compared at this level. */
+  selected: readonly string[];
+  /** The whole selection, for colours. */
+  order: readonly string[];
+  lookup: ObservationLookup;
+  year: string;
+  norm: Norm;
+  weights: readonly number[] | null;
+}) {
+  const t = useT();
+  const inds = useMemo(() => indexIndicators(indicators, level), [indicators, level]);
+  const queries: ObservationsResult[] = inds.flatMap((ind) => lookup(ind.id, level) ?? []);
+  // Aligned with `inds`; the same array while no query's data changes.
+  const datas = useStableArray(inds.map((ind) => lookup(ind.id, level)?.data));
+  const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
+  const result = useMemo((): IndexResult | null => {
+    if (datas.some((d) => d === undefined)) return null;
+    const input = inds.map((ind, k) => ({
+      id: ind.id,
+      pillar: ind.pillar,
+      direction: ind.direction,
+      values: valuesAt(datas[k] ?? [], year),
+    }));
+    return computeIndex(
+      units.map((u) => u.code),
+      input,
+      weights,
+      norm,
+    );
+  }, [datas, inds, units, year, weights, norm]);
+
+  const heading = t(`compare.levels.${level}`);
+  return (
+    <section className="index-level">
+      <h3>{heading}</h3>
+      <QueryGate queries={queries} height={320}>
+        {() =>
+          result?.pillars.length ? (
+            <LevelIndexBody
+              result={result}
+              units={units}
+              selected={selected}
+              order={order}
+              norm={norm}
+              heading={heading}
+              year={year}
+            />
+          ) : (
+            <Empty reason={t("compare.noIndexData")} />
+          )
+        }
+      </QueryGate>
+    </section>
+  );
+}
+
+function LevelIndexBody({
+  result,
+  units,
+  selected,
+  order,
+  norm,
+  heading,
+  year,
+}: {
+  result: IndexResult;
+  units: readonly Region[];
+  selected: readonly string[];
+  order: readonly string[];
+  norm: Norm;
+  heading: string;
+  year: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const decimals = norm === "minmax" ? 1 : 2;
+  const fmt = (v: number | null) => (v === null ? "—" : formatNumber(v, decimals, lang));
+  const byCode = new Map(result.rows.map((r) => [r.code, r]));
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const rows: RankedRow[] = result.rows.map((r) => ({
+    code: r.code,
+    name: names.get(r.code) ?? { zh: r.code, en: r.code },
+    value: r.index,
+    rank: r.rank,
+    of: r.of,
+  }));
+  const scores = result.rows.flatMap((r) => result.pillars.map((p) => r.pillars[p])).filter((v): v is number => v !== null);
+  // Min–max scores live on 0–100; z-scores on whatever range the units span.
+  const [min, max] = norm === "minmax" ? [0, 100] : [Math.floor(Math.min(...scores, 0)), Math.ceil(Math.max(...scores, 0))];
+  const radar = buildRadarOption(
+    {
+      pillars: result.pillars,
+      series: selected.map((code) => ({
+        name: pick(names.get(code) ?? { zh: code, en: code }, lang),
+        color: selectionColor(order.indexOf(code)),
+        scores: result.pillars.map((p) => byCode.get(code)?.pillars[p] ?? null),
+      })),
+      min,
+      max,
+      format: fmt,
+    },
+    t,
+  );
+  const ranking = buildRankingBarsOption(
+    {
+      slots: rankingSlots(rows, selected),
+      selected: order,
+      format: fmt,
+      tooltip: (row) =>
+        [
+          `<strong>${escapeHtml(pick(row.name, lang))}</strong>`,
+          escapeHtml(`${t("compare.indexCol")}: ${fmt(row.value)}`),
+          row.rank === null ? "" : escapeHtml(t("map.rank", { rank: row.rank, of: row.of })),
+        ]
+          .filter(Boolean)
+          .join("<br/>"),
+    },
+    lang,
+  );
+  const slots = rankingSlots(rows, selected).length;
+  const indicatorCount = result.pillars.reduce((a, p) => a + result.indicators[p].length, 0);
+  const of = result.rows[0]?.of ?? 0;
+  const radarTitle = t("compare.radar", { level: heading });
+  const rankingTitle = t("compare.indexRanking", { level: heading });
+  return (
+    <>
+      <p className="muted compare-note">{t("compare.indexYear", { year, n: indicatorCount, units: of })}</p>
+      <div className="index-charts">
+        <figure>
+          <figcaption>{radarTitle}</figcaption>
+          <Chart option={radar} label={radarTitle} height={340} />
+        </figure>
+        <figure>
+          <figcaption>{rankingTitle}</figcaption>
+          <Chart option={ranking} label={rankingTitle} height={Math.max(160, slots * 20 + 24)} />
+        </figure>
+      </div>
+      <div className="table-wrap">
+        <table className="catalogue index-table">
+          <caption className="visually-hidden">{rankingTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("table.name")}</th>
+              <th scope="col">{t("compare.indexCol")}</th>
+              <th scope="col">{t("table.rank")}</th>
+              {result.pillars.map((p) => (
+                <th scope="col" key={p}>
+                  {t(`pillar.${p}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {selected.map((code) => {
+              const row = byCode.get(code);
+              return (
+                <tr key={code}>
+                  <th scope="row">
+                    <span className="swatch" style={{ background: selectionColor(order.indexOf(code)) }} aria-hidden="true" />
+                    {pick(names.get(code) ?? { zh: code, en: code }, lang)}
+                  </th>
+                  <td className="num">
+                    {row?.index === null || !row ? (
+                      <span title={t("compare.noIndexHelp")}>{t("compare.noIndex")}</span>
+                    ) : (
+                      fmt(row.index)
+                    )}
+                  </td>
+                  <td className="num">{row?.rank ? `${row.rank} / ${row.of}` : "—"}</td>
+                  {result.pillars.map((p) => (
+                    <td className="num" key={p}>
+                      {fmt(row?.pillars[p] ?? null)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The Compare view in real Chromium, on the built site served by vite preview (static
+ * snapshot). Assumes `npm run build` has run (`npm run test:browser` does it first).
+ */
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { Dataset } from "../../mock/generate";
+import { readSnapshot } from "../../mock/snapshot";
+import { formatValue, pick } from "../../src/i18n/format";
+import { MESSAGES } from "../../src/i18n/messages";
+import type { Lang } from "../../src/state/url";
+import { assertBuilt, BIN, canvasInk, collectConsoleErrors, DIST, freePort, launch, type Running, startServer } from "./support";
+
+const INDICATOR = "core-digital-va-share";
+const YEAR = "2024";
+/** Cities and counties mixed, the focus a county: Dongguan joins the county-level units. */
+const REGIONS = ["440106", "440304", "440100", "440300", "441900", "440604", "440203", "445302"];
+
+const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
+
+describe("compare view on the built site", () => {
+  let browser: Browser;
+  let preview: Running;
+  let base: string;
+  let snapshot: Dataset;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    assertBuilt();
+    snapshot = await readSnapshot(join(DIST, "data", "v1"));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}/`;
+    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+      readyUrl: `${base}config.json`,
+    });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+    errors = collectConsoleErrors(page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** Opens Compare from a URL with 8 regions and checks the table's rows, figures and a drawn chart. */
+  async function expectCompare(lang: Lang) {
+    const indicator = snapshot.indicators.find((i) => i.id === INDICATOR);
+    if (!indicator) throw new Error(`snapshot lacks ${INDICATOR}`);
+    await page.goto(`${base}?view=compare&regions=${REGIONS.join(",")}&indicator=${INDICATOR}&year=${YEAR}&lang=${lang}`);
+    const caption = fill(MESSAGES[lang]["compare.tableCaption"], { name: pick(indicator.name, lang), period: YEAR });
+    const table = page.getByRole("table", { name: caption, exact: true });
+    await table.waitFor({ state: "visible", timeout: 20_000 });
+    const rows = table.locator("tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(8);
+
+    const values = new Map(
+      (snapshot.observations.get(INDICATOR) ?? []).filter((o) => o.period === YEAR).map((o) => [o.region, o.value]),
+    );
+    const heads = await rows.locator("th").allTextContents();
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.textContent ?? ""));
+    REGIONS.forEach((code, i) => {
+      const region = snapshot.regions.find((r) => r.code === code);
+      expect(heads[i]).toContain(region ? pick(region.name, lang) : code);
+      expect(cells[i]).toBe(formatValue(values.get(code) ?? null, indicator, lang));
+    });
+
+    const series = page.locator(".compare-series .chart canvas").first();
+    await series.waitFor({ state: "visible", timeout: 10_000 });
+    const box = await series.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    await expect
+      .poll(async () => (await canvasInk(page, ".compare-series .chart canvas")).inked, {
+        timeout: 10_000,
+        message: "the time-series canvas stays blank",
+      })
+      .toBeGreaterThan(1000);
+    // The index ranking is drawn too, for cities and for county-level units.
+    const indexTables = page.locator(".compare-index table");
+    await expect.poll(() => indexTables.count(), { timeout: 20_000 }).toBe(2);
+    expect(await page.getByRole("heading", { name: MESSAGES[lang]["compare.index"], exact: true }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  }
+
+  test("opens with 8 regions from the URL: 8 rows and a drawn chart, in Chinese", async () => {
+    await expectCompare("zh");
+  });
+
+  test("opens with 8 regions from the URL: 8 rows and a drawn chart, in English", async () => {
+    await expectCompare("en");
+  });
+
+  test("stays usable at 360 px: panels stack, nothing wider than the screen", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expectCompare("zh");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const [series, table] = await Promise.all([
+      page.locator(".compare-series").boundingBox(),
+      page.locator(".compare-table").boundingBox(),
+    ]);
+    expect(series && table && table.y >= series.y + series.height).toBe(true);
+  });
+});
