@@ -259,7 +259,11 @@ describe("built site against the reference API (http source)", () => {
       readyUrl: `${apiBase}/meta`,
     });
     tmp = tempDir();
-    const out = copyDist(join(tmp.path, "site"), { dataSource: "http", baseUrl: apiBase });
+    const out = copyDist(
+      join(tmp.path, "site"),
+      { dataSource: "http", baseUrl: apiBase },
+      { connectSrc: [new URL(apiBase).origin] },
+    );
     site = await startServer(
       BIN("vite"),
       ["preview", "--outDir", out, "--port", String(sitePort), "--strictPort", "--host", "127.0.0.1"],

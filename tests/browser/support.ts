@@ -203,10 +203,20 @@ export function tempDir(prefix = "gd-dashboard-browser-"): { path: string; remov
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Copies the built site to `dest`, optionally replacing its config.json. */
-export function copyDist(dest: string, config?: unknown): string {
+/**
+ * Copies the built site to `dest`, optionally replacing its config.json and, as a deployer
+ * would for an API on another origin, adding origins to the CSP's connect-src.
+ */
+export function copyDist(dest: string, config?: unknown, { connectSrc = [] as string[] } = {}): string {
   cpSync(DIST, dest, { recursive: true });
   if (config !== undefined) writeFileSync(join(dest, "config.json"), JSON.stringify(config));
+  if (connectSrc.length) {
+    const index = join(dest, "index.html");
+    const html = readFileSync(index, "utf8");
+    const patched = html.replace("connect-src 'self'", `connect-src 'self' ${connectSrc.join(" ")}`);
+    if (patched === html) throw new Error("index.html has no CSP connect-src to extend");
+    writeFileSync(index, patched);
+  }
   return dest;
 }
 
