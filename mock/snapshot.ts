@@ -25,14 +25,26 @@ export async function writeSnapshot(data: Dataset, outDir: string): Promise<void
   const out = resolve(outDir);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
-  await mkdir(join(tmp, "observations"), { recursive: true });
-  for (const [name, body] of snapshotFiles(data)) {
-    await writeFile(join(tmp, name), `${JSON.stringify(body)}\n`);
+  try {
+    await mkdir(join(tmp, "observations"), { recursive: true });
+    for (const [name, body] of snapshotFiles(data)) {
+      await writeFile(join(tmp, name), `${JSON.stringify(body)}\n`);
+    }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
   }
   const old = `${tmp}-old`;
   await rm(old, { recursive: true, force: true });
   await rename(out, old).catch(() => undefined);
-  await rename(tmp, out);
+  try {
+    await rename(tmp, out);
+  } catch (e) {
+    // Put the published snapshot back: a failed swap must not leave the folder missing.
+    await rename(old, out).catch(() => undefined);
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
   await rm(old, { recursive: true, force: true });
 }
 

@@ -1,0 +1,321 @@
+/**
+ * The indicator catalogue, its targets and the dataset's milestones, read from their tables
+ * into the contract's shapes. One catalogue row is one indicator; texts come in `_zh`/`_en`
+ * column pairs, levels as `province|city|county`, aggregation as `sum` or
+ * `weighted-mean:<weight id>`, targets inline (`440000:2025:90; …`) or in a targets table.
+ */
+import {
+  FREQUENCIES,
+  INDICATOR_ID,
+  type Indicator,
+  LEVELS,
+  type Level,
+  type Meta,
+  PILLARS,
+  type Region,
+  type Target,
+  type Text,
+} from "../../src/api/contract";
+import { type Cell, parseBoolean, parsePeriod, parseValue, text } from "./format";
+import type { Issues, Where } from "./issues";
+import { msg } from "./messages";
+import type { RegionMatch } from "./regions";
+import type { RowReader } from "./table";
+
+/** The relative tolerance of county totals against their city when the catalogue gives none. */
+export const DEFAULT_TOLERANCE = 0.005;
+
+/** An indicator of the catalogue, with what the importer needs beyond the contract. */
+export interface CatalogueEntry {
+  indicator: Indicator;
+  /** Relative tolerance of children's totals against their parent's stated figure. */
+  tolerance: number;
+  /** The catalogue row's `levels` cell, where missing-level errors point. */
+  levelsAt: Where;
+  /** The catalogue row's `aggregation` cell, where weight errors point. */
+  aggregationAt: Where;
+  /** Where the row is, for messages about the indicator as a whole. */
+  where: Where;
+}
+
+/** The catalogue as read: usable entries, and ids whose rows had errors (their data rows are skipped quietly). */
+export interface Catalogue {
+  entries: Map<string, CatalogueEntry>;
+  broken: Set<string>;
+}
+
+export const isPercent = (i: Indicator): boolean => i.unit.zh.trim() === "%" || i.unit.en.trim() === "%";
+
+type Matcher = (cell: string) => RegionMatch;
+
+/** Reads one cell that must be one of `options`. */
+function choice<T extends string>(r: RowReader, key: string, options: readonly T[], issues: Issues): T | undefined {
+  const v = text(r.get(key));
+  if (v === "") issues.error(r.at(key), "cell.required", msg.required());
+  else if ((options as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as T;
+  else issues.error(r.at(key), "catalogue.choice", msg.notOneOf(v, options));
+  return undefined;
+}
+
+/** A `_zh`/`_en` column pair as a Text ("" where empty). */
+function pair(r: RowReader, key: string): Text {
+  return { zh: text(r.get(`${key}_zh`)), en: text(r.get(`${key}_en`)) };
+}
+
+/** A `_zh`/`_en` pair that must be filled in both languages; undefined (reported) otherwise. */
+function requiredPair(r: RowReader, key: string, issues: Issues): Text | undefined {
+  const t = pair(r, key);
+  if (t.zh === "") issues.error(r.at(`${key}_zh`), "cell.required", msg.required());
+  if (t.en === "") issues.error(r.at(`${key}_en`), "cell.required", msg.required());
+  return t.zh === "" || t.en === "" ? undefined : t;
+}
+
+/** A region cell resolved to a code, reporting unknown and ambiguous names. */
+export function regionCode(cell: Cell, at: Where, match: Matcher, issues: Issues): string | undefined {
+  const v = text(cell);
+  if (v === "") {
+    issues.error(at, "cell.required", msg.required());
+    return undefined;
+  }
+  const m = match(v);
+  if (m.ok) return m.region.code;
+  if (m.candidates.length > 1) {
+    issues.error(
+      at,
+      "region.ambiguous",
+      msg.regionAmbiguous(
+        v,
+        m.candidates.map((c: Region) => `${c.code} ${c.name.zh}`),
+      ),
+    );
+  } else issues.error(at, "region.unknown", msg.regionUnknown(v));
+  return undefined;
+}
+
+/** A period cell, checked against the indicator's frequency. */
+export function periodOf(cell: Cell, at: Where, ind: Indicator, issues: Issues): string | undefined {
+  const v = text(cell);
+  if (v === "") {
+    issues.error(at, "cell.required", msg.required());
+    return undefined;
+  }
+  const p = parsePeriod(cell);
+  if (p === undefined) issues.error(at, "period.invalid", msg.periodInvalid(v));
+  else if (ind.frequency === "annual" && p.includes("Q")) issues.error(at, "period.frequency", msg.periodFrequency(v, ind.id));
+  else return p;
+  return undefined;
+}
+
+/** Inline targets: `440000:2025:90; 440000:2027:95`. */
+function inlineTargets(r: RowReader, ind: Indicator, match: Matcher, issues: Issues): Target[] | undefined {
+  const raw = text(r.get("targets"));
+  if (raw === "") return [];
+  const at = r.at("targets");
+  const source = pair(r, "target_source");
+  if (source.zh === "" || source.en === "") {
+    issues.error(r.at(source.zh === "" ? "target_source_zh" : "target_source_en"), "target.source", msg.targetSourceMissing());
+    return undefined;
+  }
+  const out: Target[] = [];
+  let ok = true;
+  const items = raw
+    .split(/[;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const parts = item.split(/[:：]/).map((s) => s.trim());
+    const value = parts.length === 3 ? parseValue(parts[2], isPercent(ind)) : undefined;
+    if (parts.length !== 3 || typeof value !== "number") {
+      issues.error(at, "target.invalid", msg.targetInvalid(item));
+      ok = false;
+      continue;
+    }
+    const region = regionCode(parts[0], at, match, issues);
+    const period = periodOf(parts[1], at, ind, issues);
+    if (region === undefined || period === undefined) ok = false;
+    else out.push({ region, period, value, source });
+  }
+  return ok ? out : undefined;
+}
+
+function flag(r: RowReader, key: string, issues: Issues): boolean | undefined | "invalid" {
+  const v = parseBoolean(r.get(key));
+  if (v === "invalid") issues.error(r.at(key), "catalogue.boolean", msg.booleanInvalid(text(r.get(key))));
+  return v;
+}
+
+/** Reads the catalogue tables (in order) into indicators. */
+export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Issues): Catalogue {
+  const entries = new Map<string, CatalogueEntry>();
+  const broken = new Set<string>();
+  const firstRow = new Map<string, Where>();
+  for (const rows of tables) {
+    for (const r of rows) {
+      const before = issues.errors;
+      const id = text(r.get("id"));
+      if (id === "") {
+        issues.error(r.at("id"), "cell.required", msg.required());
+        continue;
+      }
+      if (!INDICATOR_ID.test(id)) {
+        issues.error(r.at("id"), "catalogue.id", msg.idInvalid(id));
+        continue;
+      }
+      const first = firstRow.get(id);
+      if (first) {
+        issues.error(r.at("id"), "catalogue.duplicate", msg.idTwice(id, first.row ?? 0));
+        continue;
+      }
+      firstRow.set(id, r.where);
+
+      const pillar = choice(r, "pillar", PILLARS, issues);
+      const name = requiredPair(r, "name", issues);
+      const unit = requiredPair(r, "unit", issues);
+      const description = pair(r, "description");
+      const source = pair(r, "source");
+      if (source.zh === "" && source.en === "") issues.warning(r.at("source_zh"), "catalogue.source", msg.sourceMissing());
+      const frequency = choice(r, "frequency", FREQUENCIES, issues);
+      const direction = choice(r, "direction", ["higher", "lower"] as const, issues);
+
+      const levelsText = text(r.get("levels"));
+      const words = levelsText.split(/[|,，、;；\s]+/).filter(Boolean);
+      const levels = LEVELS.filter((l) => words.some((w) => w.toLowerCase() === l));
+      if (levelsText === "") issues.error(r.at("levels"), "cell.required", msg.required());
+      else if (levels.length === 0 || words.some((w) => !(LEVELS as readonly string[]).includes(w.toLowerCase()))) {
+        issues.error(r.at("levels"), "catalogue.levels", msg.levelsInvalid(levelsText));
+      }
+
+      const aggText = text(r.get("aggregation"));
+      const agg = /^(sum|weighted-mean\s*[:：]\s*(\S+))$/i.exec(aggText);
+      let aggregation: Indicator["aggregation"] | undefined;
+      if (aggText === "") issues.error(r.at("aggregation"), "cell.required", msg.required());
+      else if (!agg || (agg[2] !== undefined && !INDICATOR_ID.test(agg[2]))) {
+        issues.error(r.at("aggregation"), "catalogue.aggregation", msg.aggregationInvalid(aggText));
+      } else aggregation = agg[2] === undefined ? { method: "sum" } : { method: "weighted-mean", weight: agg[2] };
+
+      const decText = text(r.get("decimals"));
+      const decimals = Number(decText);
+      if (decText === "") issues.error(r.at("decimals"), "cell.required", msg.required());
+      else if (!/^\d+$/.test(decText) || decimals > 6)
+        issues.error(r.at("decimals"), "catalogue.decimals", msg.decimalsInvalid(decText));
+
+      const tolText = text(r.get("tolerance"));
+      const tolMatch = /^(\d+\.?\d*|\.\d+)\s*(%?)$/.exec(tolText);
+      const tolerance = tolText === "" ? DEFAULT_TOLERANCE : tolMatch ? Number(tolMatch[1]) / (tolMatch[2] ? 100 : 1) : undefined;
+      if (tolerance === undefined) issues.error(r.at("tolerance"), "catalogue.tolerance", msg.toleranceInvalid(tolText));
+
+      const headline = flag(r, "headline", issues);
+      const context = flag(r, "context", issues);
+      const cautionZh = text(r.get("caution_zh"));
+      const cautionEn = text(r.get("caution_en"));
+
+      if (issues.errors > before || !pillar || !name || !unit || !frequency || !direction || !aggregation) {
+        broken.add(id);
+        continue;
+      }
+      const partial: Indicator = {
+        id,
+        pillar,
+        name,
+        unit,
+        description,
+        source,
+        frequency,
+        direction,
+        levels: levels as Level[],
+        aggregation,
+        decimals,
+        targets: [],
+      };
+      const targets = inlineTargets(r, partial, match, issues);
+      if (!targets) {
+        broken.add(id);
+        continue;
+      }
+      // Optional fields only when given, in the contract's order: absent means false.
+      const indicator: Indicator = { ...partial, targets };
+      if (headline !== undefined && headline !== "invalid") indicator.headline = headline;
+      if (context !== undefined && context !== "invalid") indicator.context = context;
+      if (cautionZh !== "" || cautionEn !== "") indicator.caution = { zh: cautionZh, en: cautionEn };
+      entries.set(id, {
+        indicator,
+        tolerance: tolerance as number,
+        levelsAt: r.at("levels"),
+        aggregationAt: r.at("aggregation"),
+        where: r.where,
+      });
+    }
+  }
+  // Weights: in the catalogue, and no indicator weighted (even through others) by itself.
+  for (const [id, e] of entries) {
+    const agg = e.indicator.aggregation;
+    if (agg.method !== "weighted-mean") continue;
+    if (!entries.has(agg.weight) && !broken.has(agg.weight)) {
+      issues.error(e.aggregationAt, "catalogue.weight", msg.weightUnknown(agg.weight));
+      broken.add(id);
+      continue;
+    }
+    const seen = new Set([id]);
+    for (let w: string | undefined = agg.weight; w !== undefined; ) {
+      if (seen.has(w)) {
+        issues.error(e.aggregationAt, "catalogue.weight-cycle", msg.weightCycle(id));
+        broken.add(id);
+        break;
+      }
+      seen.add(w);
+      const next: Indicator["aggregation"] | undefined = entries.get(w)?.indicator.aggregation;
+      w = next?.method === "weighted-mean" ? next.weight : undefined;
+    }
+  }
+  for (const id of broken) entries.delete(id);
+  return { entries, broken };
+}
+
+/** Reads targets tables and appends each target to its indicator, after its inline targets. */
+export function readTargets(tables: RowReader[][], catalogue: Catalogue, match: Matcher, issues: Issues): void {
+  for (const rows of tables) {
+    for (const r of rows) {
+      const id = text(r.get("indicator"));
+      const entry = catalogue.entries.get(id);
+      if (!entry) {
+        if (id === "") issues.error(r.at("indicator"), "cell.required", msg.required());
+        else if (!catalogue.broken.has(id)) issues.error(r.at("indicator"), "indicator.unknown", msg.indicatorUnknown(id));
+        continue;
+      }
+      const ind = entry.indicator;
+      const region = regionCode(r.get("region"), r.at("region"), match, issues);
+      const period = periodOf(r.get("period"), r.at("period"), ind, issues);
+      const raw = text(r.get("value"));
+      const value = parseValue(r.get("value"), isPercent(ind));
+      if (typeof value !== "number") {
+        issues.error(
+          r.at("value"),
+          raw === "" ? "cell.required" : "value.not-a-number",
+          raw === "" ? msg.required() : msg.valueNotNumber(raw),
+        );
+      }
+      const source = requiredPair(r, "source", issues);
+      if (region !== undefined && period !== undefined && typeof value === "number" && source) {
+        ind.targets.push({ region, period, value, source });
+      }
+    }
+  }
+}
+
+/** Reads milestones tables: a date (YYYY-MM-DD) and a label in both languages. */
+export function readMilestones(tables: RowReader[][], issues: Issues): NonNullable<Meta["milestones"]> {
+  const out: NonNullable<Meta["milestones"]> = [];
+  for (const rows of tables) {
+    for (const r of rows) {
+      const date = text(r.get("date"));
+      const day = new Date(`${date}T00:00:00Z`);
+      // Not only the shape: 2023-02-30 is no day.
+      const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+      if (date === "") issues.error(r.at("date"), "cell.required", msg.required());
+      else if (!valid) issues.error(r.at("date"), "milestone.date", msg.dateInvalid(date));
+      const label = requiredPair(r, "label", issues);
+      if (valid && label) out.push({ date, label });
+    }
+  }
+  return out;
+}
