@@ -167,12 +167,13 @@ export function RegionPicker({ regions, selected, max, onChange, valueFor, forma
               <button
                 type="button"
                 disabled={full}
-                aria-label={t("compare.picker.add", { name: pick(r.name, lang) })}
                 onClick={() => {
                   onChange([...selected, r.code]);
                   setQuery("");
                 }}
               >
+                {/* The action in words for screen readers; the visible name stays part of the button's name (WCAG 2.5.3). */}
+                <span className="visually-hidden">{t("compare.picker.addVerb")}</span>{" "}
                 <span className="candidate-name">
                   {pick(r.name, lang)}
                   {parent && <span className="muted"> · {parent}</span>}
