@@ -24,6 +24,32 @@ describe("faults", () => {
     expect(alert).not.toHaveTextContent("token expired");
   });
 
+  it("sends configured credentials and headers only to the API, never into the URL or the console", async () => {
+    const SECRET = "Bearer s3cret-token";
+    const seen: (string | null)[] = [];
+    const logged: string[] = [];
+    for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(" "));
+      });
+    }
+    server.use(
+      http.get("*/config.json", () =>
+        HttpResponse.json({ ...httpConfig, credentials: "include", headers: { Authorization: SECRET } }),
+      ),
+      http.get("*/api/v1/meta", ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+        return HttpResponse.json({ error: { code: "forbidden", message: "no" } }, { status: 403 });
+      }),
+    );
+    await renderApp();
+    expect((await screen.findAllByRole("alert"))[0]).toHaveTextContent("需要登录");
+    expect(seen[0]).toBe(SECRET);
+    expect(window.location.href).not.toContain("s3cret");
+    expect(document.body.textContent).not.toContain("s3cret");
+    expect(logged.join("\n")).not.toContain("s3cret");
+  });
+
   it("refuses a javascript: sign-in link in config.json", async () => {
     server.use(http.get("*/config.json", () => HttpResponse.json({ ...httpConfig, signInUrl: "javascript:alert(1)" })));
     await renderApp();
