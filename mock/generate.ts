@@ -79,6 +79,8 @@ interface Context {
   counties: Profile[];
   cities: Profile[];
   seed: string;
+  /** The years simulated, oldest first (YEARS unless a scale asks for more or fewer). */
+  years: readonly number[];
   /** Published tables of the indicators generated so far (weights for rates). */
   done: Map<string, Table>;
 }
@@ -88,8 +90,19 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
   const { sim, id } = spec;
   const out = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
   const meanDigital = units.reduce((s, u) => s + u.digital, 0) / units.length;
-  const noise = (u: Profile, year: number) =>
-    sim.spread * normal(ctx.seed, id, u.code) + u.drift * (year - 2021.5) + 0.03 * normal(ctx.seed, id, u.code, year);
+  // Memoised: the same numbers, drawn once per unit and year instead of on every bisection
+  // step (which made thousands of synthetic regions unaffordable).
+  const noises = new Map<Profile, Map<number, number>>();
+  const noise = (u: Profile, year: number) => {
+    const byYear = noises.get(u) ?? new Map<number, number>();
+    noises.set(u, byYear);
+    let n = byYear.get(year);
+    if (n === undefined) {
+      n = sim.spread * normal(ctx.seed, id, u.code) + u.drift * (year - 2021.5) + 0.03 * normal(ctx.seed, id, u.code, year);
+      byYear.set(year, n);
+    }
+    return n;
+  };
   const anchored = new Map<string, [number, number]>(
     Object.entries(sim.cityAnchors ?? {}).map(([city, byYear]) => {
       const [y, v] = Object.entries(byYear)[0];
@@ -110,7 +123,7 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
       const cityShare = units.filter((u) => u.city === city).reduce((s, u) => s + raw(u, year), 0) / total;
       multiplier.set(city, value / p / cityShare);
     }
-    for (const year of YEARS) {
+    for (const year of ctx.years) {
       const p = provincePath(spec, year);
       if (p === null) continue;
       const total = units.reduce((s, u) => s + raw(u, year), 0);
@@ -150,7 +163,7 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     const c = solve((x) => mean(members, year, () => x), value);
     offset.set(city, c - solve((x) => mean(units, year, () => x), p));
   }
-  for (const year of YEARS) {
+  for (const year of ctx.years) {
     const p = provincePath(spec, year);
     if (p === null) continue;
     const c = solve((x) => mean(units, year, (u) => x + (offset.get(u.city) ?? 0)), p);
@@ -201,7 +214,7 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   const levels = new Set(spec.levels);
 
   if (!levels.has("city") && !levels.has("county")) {
-    for (const y of YEARS) {
+    for (const y of ctx.years) {
       const p = provincePath(spec, y);
       set(PROVINCE_CODE, String(y), {
         value: p === null ? null : roundTo(p, d),
@@ -220,7 +233,7 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   // 1. Units: published values, rounded (sums so that they still add up to the province's
   // figure); a few counties did not report in the early years.
   const rounded = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
-  for (const y of YEARS) {
+  for (const y of ctx.years) {
     const values = units.map((u) => raw.get(u.code)?.get(y));
     if (values.some((v) => v === undefined)) continue;
     const published =
@@ -234,14 +247,14 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     const years = rounded.get(u.code) as Map<number, number>;
     const missing = atCounty && !spec.context && uniform(ctx.seed, spec.id, u.code, "missing") < 0.02;
     const t = new Map<string, number | null>();
-    for (const y of YEARS) {
+    for (const y of ctx.years) {
       const value = years.get(y) ?? null;
       t.set(String(y), value);
       const published = missing && y <= 2019 ? null : value;
       set(u.code, String(y), { value: published, status: statusOf(spec, u.code, String(y), "unit", ctx.seed) });
     }
     if (quarterly) {
-      for (const y of YEARS) {
+      for (const y of ctx.years) {
         const cur = t.get(String(y)) ?? null;
         const status = statusOf(spec, u.code, String(y), "unit", ctx.seed);
         if (cur === null) {
@@ -336,25 +349,91 @@ function toObservations(table: Table, regionOrder: Map<string, number>): Observa
 /** Strips the simulation parameters: what the API serves of a catalogue entry. */
 export const toIndicator = ({ sim: _sim, ...indicator }: IndicatorSpec): Indicator => indicator;
 
-export function generateDataset({ seed = DEFAULT_SEED, catalogue = CATALOGUE } = {}): Dataset {
-  const regions = buildRegions();
+/**
+ * A synthetic large dataset for the benchmark (`bench/scale.ts`): how the ranking, the table,
+ * the index and data loading grow with the number of regions. Not Guangdong's tree: the 21
+ * real cities keep their sizes, and `regions` made-up county-level units (codes 700001…) are
+ * spread over the 19 cities that have counties, each drawn like a real one.
+ */
+export interface Scale {
+  /** County-level units, Dongguan and Zhongshan included (the real tree has 124). */
+  regions: number;
+  /** Catalogue entries (weights kept first); beyond the catalogue, entries are cloned with a suffix. */
+  indicators?: number;
+  /** How many quarters the periods span, ending with LAST_YEAR: quarters / 4 years (default 32). */
+  quarters?: number;
+}
+
+const SYNTHETIC_KINDS = ["district", "county-city", "county", "autonomous-county"] as const;
+
+/** The region tree of a scale: the province, the 21 real cities, `regions` synthetic county-level units. */
+export function scaledRegions(regions: readonly Region[], units: number, seed: string): Region[] {
+  const cities = regions.filter((r) => r.level === "city");
+  const withCounties = cities.filter((c) => regions.some((r) => r.parent === c.code));
+  const n = Math.max(units - (cities.length - withCounties.length), withCounties.length);
+  const counties = Array.from({ length: n }, (_, i): Region => {
+    const city = withCounties[i % withCounties.length];
+    const code = String(700001 + i);
+    return {
+      code,
+      level: "county",
+      parent: city.code,
+      name: { zh: `模拟县${i + 1}`, en: `Synthetic county ${i + 1}` },
+      zone: city.zone,
+      kind: SYNTHETIC_KINDS[Math.floor(uniform(seed, "kind", code) * SYNTHETIC_KINDS.length)],
+    };
+  });
+  return [...regions.filter((r) => r.level !== "county"), ...counties];
+}
+
+/** `count` catalogue entries, every weight a rate needs included; past the catalogue, suffixed clones. */
+export function scaledCatalogue(catalogue: readonly IndicatorSpec[], count: number): IndicatorSpec[] {
+  const ordered = dependencyOrder(catalogue);
+  const weights = ordered.filter((s) =>
+    catalogue.some((c) => c.aggregation.method === "weighted-mean" && c.aggregation.weight === s.id),
+  );
+  const rest = ordered.filter((s) => !weights.includes(s));
+  const out = [...weights, ...rest].slice(0, Math.max(count, weights.length));
+  for (let k = 2; out.length < count; k++) {
+    for (const { headline: _headline, ...spec } of rest) {
+      if (out.length >= count) break;
+      out.push({ ...spec, id: `${spec.id}-x${k}` });
+    }
+  }
+  return out;
+}
+
+export function generateDataset({
+  seed = DEFAULT_SEED,
+  catalogue = CATALOGUE,
+  scale,
+}: {
+  seed?: string;
+  catalogue?: readonly IndicatorSpec[];
+  /** A synthetic large dataset instead of the real tree (benchmarks only). */
+  scale?: Scale;
+} = {}): Dataset {
+  const specs = scale?.indicators === undefined ? catalogue : scaledCatalogue(catalogue, scale.indicators);
+  const span = scale?.quarters === undefined ? YEARS.length : Math.max(1, Math.ceil(scale.quarters / 4));
+  const years = span === YEARS.length ? YEARS : Array.from({ length: span }, (_, i) => LAST_YEAR - span + 1 + i);
+  const regions = scale ? scaledRegions(buildRegions(), scale.regions, seed) : buildRegions();
   const counties = unitProfiles(regions, regionsAtLevel(regions, "county"));
-  const ctx: Context = { regions, counties, cities: cityProfiles(counties), seed, done: new Map() };
-  for (const spec of dependencyOrder(catalogue)) ctx.done.set(spec.id, generateIndicator(spec, ctx));
+  const ctx: Context = { regions, counties, cities: cityProfiles(counties), seed, years, done: new Map() };
+  for (const spec of dependencyOrder(specs)) ctx.done.set(spec.id, generateIndicator(spec, ctx));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
   return {
     meta: {
       title: { zh: "广东省数字经济发展监测", en: "Guangdong Digital Economy Monitor" },
-      dataVersion: `sim-${seed}`,
+      dataVersion: scale ? `sim-${seed}-scale-${scale.regions}` : `sim-${seed}`,
       // Fixed, not the clock: the snapshot must be the same bytes on every run.
       updatedAt: "2026-03-31T00:00:00+08:00",
       simulated: true,
-      firstYear: FIRST_YEAR,
+      firstYear: years[0],
       lastYear: LAST_YEAR,
       milestones: MILESTONES,
     },
     regions,
-    indicators: catalogue.map(toIndicator),
-    observations: new Map(catalogue.map((s) => [s.id, toObservations(ctx.done.get(s.id) as Table, regionOrder)])),
+    indicators: specs.map(toIndicator),
+    observations: new Map(specs.map((s) => [s.id, toObservations(ctx.done.get(s.id) as Table, regionOrder)])),
   };
 }

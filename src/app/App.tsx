@@ -1,7 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useMeta } from "../api/hooks";
-import { ThemeContext } from "../charts/Chart";
-import { registerWallTheme } from "../charts/themes";
+import { ThemeContext, WALL_THEME } from "../charts/Chart";
 import { DataMethods } from "../features/data/DataMethods";
 import { Overview } from "../features/overview/Overview";
 import { pick } from "../i18n/format";
@@ -23,7 +22,6 @@ const LAZY = { map: MapView, compare: CompareView, explore: ExploreView } as con
 function WallDisplay() {
   const t = useT();
   const update = useApp((s) => s.update);
-  const theme = useMemo(() => registerWallTheme(window.innerWidth), []);
   useEffect(() => {
     document.documentElement.classList.add("wall");
     const onKey = (e: KeyboardEvent) => {
@@ -36,7 +34,7 @@ function WallDisplay() {
     };
   }, [update]);
   return (
-    <ThemeContext.Provider value={theme}>
+    <ThemeContext.Provider value={WALL_THEME}>
       <main id="main" className="wall-main">
         <button type="button" className="wall-exit" onClick={() => update({ screen: "normal" })}>
           {t("big.exit")}

@@ -1,14 +1,15 @@
 import type { EChartsType } from "echarts/core";
-import ReactEChartsCore from "echarts-for-react/esm/core";
-import { createContext, useContext } from "react";
-import { type EChartsOption, echarts } from "./echarts";
+import { createContext, lazy, Suspense } from "react";
+import type { EChartsOption } from "./echarts";
 
 /** Canvas on screen; tests (jsdom has no canvas) and exports ask for SVG. */
 export const RendererContext = createContext<"canvas" | "svg">("canvas");
 /** `wall`: the dark, large-type theme of the wall display (registered in charts/themes.ts). */
 export const ThemeContext = createContext<string | undefined>(undefined);
+/** The wall display's theme name; the chart registers it, scaled to the screen, on first use. */
+export const WALL_THEME = "wall";
 
-interface ChartProps {
+export interface ChartProps {
   option: EChartsOption;
   /** What the chart shows, for screen readers (the data is also in the panel as text). */
   label: string;
@@ -19,23 +20,16 @@ interface ChartProps {
   onReady?: (chart: EChartsType) => void;
 }
 
+// ECharts loads with the first chart drawn, not with the page (see bench/ and `npm run budgets`).
+const ChartHost = lazy(() => import("./ChartHost"));
+
 /** A thin ECharts host: the option comes ready-made from a pure builder. */
-export function Chart({ option, label, height = 320, onEvents, onReady }: ChartProps) {
-  const renderer = useContext(RendererContext);
-  const theme = useContext(ThemeContext);
+export function Chart({ label, height = 320, ...rest }: ChartProps) {
   return (
     <div role="img" aria-label={label} className="chart">
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        theme={theme}
-        notMerge
-        lazyUpdate
-        opts={{ renderer }}
-        style={{ height, width: "100%" }}
-        onEvents={onEvents}
-        onChartReady={onReady}
-      />
+      <Suspense fallback={<div style={{ height }} />}>
+        <ChartHost height={height} {...rest} />
+      </Suspense>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { WALL_THEME } from "./Chart";
 import { echarts } from "./echarts";
 
 /**
@@ -15,7 +16,7 @@ export function registerWallTheme(screenWidth: number): string {
     splitLine: { lineStyle: { color: "#30363d" } },
     nameTextStyle: { color: ink, fontSize: size(12) },
   };
-  echarts.registerTheme("wall", {
+  echarts.registerTheme(WALL_THEME, {
     backgroundColor: "transparent",
     textStyle: { color: ink, fontSize: size(12) },
     legend: { textStyle: { color: ink, fontSize: size(12) } },
@@ -24,5 +25,5 @@ export function registerWallTheme(screenWidth: number): string {
     line: { symbolSize: size(6), lineStyle: { width: 3 * scale } },
     tooltip: { textStyle: { fontSize: size(12) } },
   });
-  return "wall";
+  return WALL_THEME;
 }

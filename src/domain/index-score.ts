@@ -41,10 +41,23 @@ export function normalise(values: readonly (number | null)[], direction: "higher
   return values.map((v) => (present(v) ? (sign * (v - mean)) / sd : null));
 }
 
-/** Ranks, 1 = highest; ties share a rank (1, 1, 3); null without a value. */
+/**
+ * Ranks, 1 = highest; ties share a rank (1, 1, 3); null without a value. A rank is one more
+ * than the count of strictly greater values, found by binary search in the values sorted high
+ * to low: O(n log n), where counting per value took 0.2–0.35 s at 3,000 regions (bench/scale.ts).
+ */
 export function rankDescending(values: readonly (number | null)[]): (number | null)[] {
-  const xs = values.filter(present);
-  return values.map((v) => (present(v) ? xs.filter((x) => x > v).length + 1 : null));
+  const desc = values.filter(present).sort((a, b) => b - a);
+  return values.map((v) => {
+    if (!present(v)) return null;
+    let [lo, hi] = [0, desc.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (desc[mid] > v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
 }
 
 /** One indicator entering the index: its pillar, direction and value per unit for the year. */
@@ -109,10 +122,11 @@ export function computeIndex(
   const weighted = pillars.filter((p) => w[PILLARS.indexOf(p)] > 0);
   const totalWeight = weighted.reduce((a, p) => a + w[PILLARS.indexOf(p)], 0);
 
+  const byPillar = new Map(PILLARS.map((p) => [p, scored.filter((s) => s.ind.pillar === p)]));
   const partial = units.map((code) => {
     const scores = {} as Record<Pillar, number | null>;
     for (const p of PILLARS) {
-      const mine = scored.filter((s) => s.ind.pillar === p);
+      const mine = byPillar.get(p) ?? [];
       const got = mine.map((s) => s.scores.get(code)).filter(present);
       scores[p] = !mine.length || mine.length - got.length > mine.length / 2 ? null : got.reduce((a, b) => a + b, 0) / got.length;
     }

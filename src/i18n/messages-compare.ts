@@ -89,6 +89,15 @@ export const zh = {
     "加权与汇总：指数为板块得分的加权平均，权重由滑块设定（每个板块 0–10，默认等权重），并写入链接。缺少某些板块得分的单位，以其余板块按权重计算（相当于用其余板块的加权平均代替缺失板块）；缺失板块的权重合计超过一半时不计算指数。线性加权平均允许板块之间相互补偿：一个板块的高分可以抵消另一个板块的低分。",
   "compare.method.benchmarks":
     "对比基准：比率类指标按其权重指标加权平均（Σ 数值×权重 ÷ Σ 权重），例如 5G 通达行政村比例以行政村数加权，而不是各地比例的简单平均；总量类指标取同级单位的平均值（合计 ÷ 有数值的单位数），所以县区与平均县区比较，城市与平均城市比较。",
+  "compare.export.subtitle": "{regions}；{period}；{levels}",
+  "compare.export.separator": "、",
+  "compare.export.of": "参与排名单位数",
+  "compare.export.indexTitle": "数字发展指数 · {chart}，{year} 年",
+  "compare.export.indexNote": "{norm}；板块权重：{weights}",
+  "compare.export.equalWeights": "等权重",
+  "compare.export.changeUnit": "变化单位",
+  "compare.export.pp": "百分点",
+  "compare.export.pct": "%",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -187,4 +196,13 @@ export const en: Record<keyof typeof zh, string> = {
     "Weighting and aggregation: the index is the weighted mean of the pillar scores, with the weights set by the sliders (0–10 per pillar, equal by default) and written into the link. A unit lacking some pillar scores is indexed on the others, by weight (as if the missing pillars took the weighted mean of the rest); if the missing pillars carry more than half of the weight it gets no index. A linear weighted mean lets pillars compensate one another: a high score in one offsets a low score in another.",
   "compare.method.benchmarks":
     "Benchmarks: a rate is averaged weighted by its weight indicator (Σ value·weight ÷ Σ weight): villages reached by 5G are weighted by the number of administrative villages, never a plain mean of the rates. A total is averaged per unit of the same level (total ÷ units with a value), so a county is compared with the average county and a city with the average city.",
+  "compare.export.subtitle": "{regions}; {period}; {levels}",
+  "compare.export.separator": ", ",
+  "compare.export.of": "Units ranked",
+  "compare.export.indexTitle": "Digital Development Index · {chart}, {year}",
+  "compare.export.indexNote": "{norm}; pillar weights: {weights}",
+  "compare.export.equalWeights": "equal",
+  "compare.export.changeUnit": "Change unit",
+  "compare.export.pp": "percentage points",
+  "compare.export.pct": "%",
 };

@@ -1,6 +1,5 @@
 import { useId, useState } from "react";
 import type { BriefingFormat } from "../export/briefing";
-import { buildExportOption, FRAME_BOTTOM, FRAME_TOP } from "../export/export-option";
 import { exportFileName } from "../export/filename";
 import { useExportRegistry } from "../export/registry";
 import type { ExportSpec } from "../export/spec";
@@ -34,14 +33,16 @@ export function Briefing() {
     }
     setStatus(t("export.working"));
     try {
-      const [{ buildBriefing }, { download }] = await Promise.all([import("../export/briefing"), import("../export/render")]);
+      const [{ buildBriefing }, { download }, { buildExportOption, exportSize }] = await Promise.all([
+        import("../export/briefing"),
+        import("../export/render"),
+        import("../export/export-option"),
+      ]);
       const blob = await buildBriefing(
         specs.map((s) => {
           const base = s.size ?? { width: 800, height: 400 };
-          return {
-            option: buildExportOption(s.option, frameFor(s, "white")),
-            size: { width: base.width, height: base.height + FRAME_TOP + FRAME_BOTTOM },
-          };
+          const frame = frameFor({ ...s, size: base }, "white");
+          return { option: buildExportOption(s.option, frame), size: exportSize(s.option, frame, base) };
         }),
         { heading: t("briefing.sources"), list: specs.map((s) => `${s.title}: ${s.source}`) },
         format,

@@ -1,8 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { useDataSource } from "../api/context";
 import { useMeta, useRegions } from "../api/hooks";
-import { toCsv } from "../export/csv";
-import { buildExportOption, type ExportFrame, FRAME_BOTTOM, FRAME_TOP } from "../export/export-option";
+import type { ExportFrame } from "../export/export-option";
 import { exportFileName } from "../export/filename";
 import { useRegisterExport } from "../export/registry";
 import { type ExportSpec, footerText, observationsTable } from "../export/spec";
@@ -10,13 +9,13 @@ import { useLang, useT } from "../i18n/use-t";
 
 const SCALES = [1, 2, 3] as const;
 
-/** The CSS size of the panel's chart on screen, the base of every image export. */
 /** The frame of an export: title, subtitle, footer (source, version, date), link, simulated mark. */
 export function useExportFrame(): (s: ExportSpec, background: ExportFrame["background"]) => ExportFrame {
   const t = useT();
   const meta = useMeta();
   return (s, background) => ({
     width: s.size?.width,
+    height: s.size?.height,
     title: s.title,
     subtitle: s.subtitle,
     footer: footerText(s.source, meta.data?.dataVersion ?? "", new Date(), t),
@@ -26,6 +25,7 @@ export function useExportFrame(): (s: ExportSpec, background: ExportFrame["backg
   });
 }
 
+/** The CSS size of the panel's chart on screen, the base of every image export. */
 export function chartSize(from: Element | null): { width: number; height: number } {
   const chart = from?.closest("section")?.querySelector(".chart");
   const rect = chart?.getBoundingClientRect();
@@ -67,17 +67,23 @@ export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | 
   const image = (kind: "png" | "svg", scale = 2) =>
     run(async (s) => {
       if (!s.option) throw new Error("no chart");
-      const { renderPng, renderSvg, download } = await import("../export/render");
+      // Loaded on use: the export code measures text with ECharts, which the page loads lazily.
+      const [{ renderPng, renderSvg, download }, { buildExportOption, exportSize }] = await Promise.all([
+        import("../export/render"),
+        import("../export/export-option"),
+      ]);
       const base = chartSize(anchor.current);
-      const size = { width: base.width, height: base.height + FRAME_TOP + FRAME_BOTTOM };
-      const option = buildExportOption(s.option, frameFor({ ...s, size: base }, background));
+      const frame = frameFor({ ...s, size: base }, background);
+      // The plot at its size on screen, and as much frame around it as its texts and legend need.
+      const size = exportSize(s.option, frame, base);
+      const option = buildExportOption(s.option, frame);
       const file = exportFileName(s.file, kind);
       download(kind === "png" ? renderPng(option, size, scale) : renderSvg(option, size), file);
       return t("export.done", { file });
     });
   const csv = (full: boolean) =>
     run(async (s) => {
-      const { download } = await import("../export/render");
+      const [{ download }, { toCsv }] = await Promise.all([import("../export/render"), import("../export/csv")]);
       let table = s.csv();
       if (full && s.indicator) {
         const ind = s.indicator;

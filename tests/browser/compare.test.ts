@@ -2,15 +2,29 @@
  * The Compare view in real Chromium, on the built site served by vite preview (static
  * snapshot). Assumes `npm run build` has run (`npm run test:browser` does it first).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Papa from "papaparse";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Dataset } from "../../mock/generate";
 import { readSnapshot } from "../../mock/snapshot";
+import { FRAME_BOTTOM, FRAME_TOP } from "../../src/export/export-option";
 import { formatValue, pick } from "../../src/i18n/format";
 import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
-import { assertBuilt, BIN, canvasInk, collectConsoleErrors, DIST, freePort, launch, type Running, startServer } from "./support";
+import {
+  assertBuilt,
+  BIN,
+  canvasInk,
+  collectConsoleErrors,
+  DIST,
+  freePort,
+  launch,
+  type Running,
+  startServer,
+  tempDir,
+} from "./support";
 
 const INDICATOR = "core-digital-va-share";
 const YEAR = "2024";
@@ -96,6 +110,56 @@ describe("compare view on the built site", () => {
 
   test("opens with 8 regions from the URL: 8 rows and a drawn chart, in English", async () => {
     await expectCompare("en");
+  });
+
+  test("exports the time series as a PNG at 2× and the values table as a CSV of the figures shown", async () => {
+    const dir = tempDir("gd-dashboard-compare-exports-");
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expectCompare("en");
+      const indicator = snapshot.indicators.find((i) => i.id === INDICATOR);
+      if (!indicator) throw new Error(`snapshot lacks ${INDICATOR}`);
+      const save = async (panel: string, item: string) => {
+        const section = page.locator(panel);
+        await section
+          .getByRole("button", { name: /^Export/ })
+          .first()
+          .click();
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          section.getByRole("button", { name: item }).click(),
+        ]);
+        const path = join(dir.path, download.suggestedFilename());
+        await download.saveAs(path);
+        return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+      };
+
+      const box = await page.locator(".compare-series .chart").boundingBox();
+      if (!box) throw new Error("no chart box");
+      const png = await save(".compare-series", "PNG image (2×)");
+      expect(png.name).toBe(`${INDICATOR}_series_mixed_2018-2025_en.png`);
+      expect(png.bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+      // Twice the chart's width; at least twice its height and the frame (eight names and three
+      // benchmarks make a legend of several rows, and the frame grows to hold it).
+      expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.round(box.width));
+      expect(png.bytes.readUInt32BE(20)).toBeGreaterThanOrEqual(2 * (Math.round(box.height) + FRAME_TOP + FRAME_BOTTOM));
+
+      const csv = await save(".compare-table", "CSV: the data shown");
+      expect(csv.name).toBe(`${INDICATOR}_table_mixed_${YEAR}_en.csv`);
+      const text = csv.bytes.toString("utf8");
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const { data } = Papa.parse<Record<string, string>>(text.slice(1).trim(), { header: true });
+      const shown = await page
+        .locator(".compare-table tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => tr.querySelector("td")?.textContent ?? ""));
+      expect(data.slice(0, REGIONS.length).map((r) => r.Code)).toEqual(REGIONS);
+      data.slice(0, REGIONS.length).forEach((r, i) => {
+        expect(formatValue(r.Value === "" ? null : Number(r.Value), indicator, "en")).toBe(shown[i]);
+      });
+      expect(errors).toEqual([]);
+    } finally {
+      dir.remove();
+    }
   });
 
   test("stays usable at 360 px: panels stack, nothing wider than the screen", async () => {

@@ -3,6 +3,7 @@
  * from a URL draws, in both languages, and the view fits a 360 px screen. Assumes
  * `npm run build` has run (`npm run test:browser` does it first).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -11,7 +12,18 @@ import { readSnapshot } from "../../mock/snapshot";
 import { formatNumber, pick } from "../../src/i18n/format";
 import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
-import { assertBuilt, BIN, canvasInk, collectConsoleErrors, DIST, freePort, launch, type Running, startServer } from "./support";
+import {
+  assertBuilt,
+  BIN,
+  canvasInk,
+  collectConsoleErrors,
+  DIST,
+  freePort,
+  launch,
+  type Running,
+  startServer,
+  tempDir,
+} from "./support";
 
 const ID = "core-digital-va-share";
 const SELECTION = "regions=440100,440300&from=2020&to=2023";
@@ -105,6 +117,42 @@ describe("explore view on the built site", () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test("exports the chart tab as an SVG with its title, whole legend and source, and each funding chart", async () => {
+    const dir = tempDir("gd-dashboard-explore-exports-");
+    try {
+      await open("en", SELECTION);
+      await selectedTab("en", "chart");
+      await inked(".explore-main .chart canvas", "the explore chart canvas stays blank");
+      const save = async (section: string, item: string) => {
+        const panel = page.locator(section);
+        await panel.getByRole("button", { name: /^Export/ }).click();
+        const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: item }).click()]);
+        const path = join(dir.path, download.suggestedFilename());
+        await download.saveAs(path);
+        return { name: download.suggestedFilename(), text: readFileSync(path, "utf8") };
+      };
+      const svg = await save(".explore-main", "SVG vector image");
+      expect(svg.name).toBe(`${ID}_series_city_2020-2023_en.svg`);
+      // The texts drawn, lines joined (long titles and footers wrap onto several).
+      const drawn = (svgText: string) => svgText.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+      const indicator = snapshot.indicators.find((i) => i.id === ID);
+      expect(drawn(svg.text)).toContain(`${indicator?.name.en}, 2020–2023`);
+      for (const name of ["Guangzhou", "Shenzhen"]) expect(svg.text).toContain(name);
+      expect(drawn(svg.text)).toContain(indicator?.source.en);
+      expect(svg.text).toContain("Simulated data / 模拟数据");
+
+      // The funding chart's legend is HTML on screen: the export draws it in the image.
+      await inked(".explore-inputs .chart canvas", "the funding chart canvas stays blank");
+      const funding = await save(".explore-inputs section:first-of-type", "SVG vector image");
+      expect(funding.name).toBe(`${ID}_inputs-investment_city_2020-2023_en.svg`);
+      const funds = snapshot.indicators.find((i) => i.id === "sme-transformation-funds");
+      expect(drawn(funding.text)).toContain(funds?.name.en);
+      expect(errors).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
 
   test("fits a 360 px screen: nothing overflows sideways and the panels stack", async () => {
     await context.close();

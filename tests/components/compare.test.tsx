@@ -1,13 +1,20 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PILLARS } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
+import { buildRows, type MapRow } from "../../src/charts/map/map-data";
+import { benchmarksFor } from "../../src/domain/benchmark";
 import { computeIndex } from "../../src/domain/index-score";
 import { selectPeers } from "../../src/domain/peers";
-import { formatValue } from "../../src/i18n/format";
+import { toCsv } from "../../src/export/csv";
+import { benchmarkRows, type CompareLevel, selectionLevels } from "../../src/features/compare/compare-data";
+import { valuesTable } from "../../src/features/compare/export";
+import { formatValue, translator } from "../../src/i18n/format";
 import { MESSAGES } from "../../src/i18n/messages";
+import { captureDownloads } from "../support/downloads";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
 
@@ -276,5 +283,112 @@ describe("compare view", () => {
     const rows = within(table.querySelector("tbody") as HTMLElement).getAllByRole("row");
     expect(rows[1]).toHaveTextContent(formatValue(valuesAt(id, "2024Q2").get("440304") ?? null, ind, "zh"));
     expect(screen.getByRole("combobox", { name: zh["compare.period"] })).toHaveValue("2024Q2");
+  });
+});
+
+describe("compare exports", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** The values table's CSV for `codes` in `period`, from the fixture, by the function the panel's spec calls. */
+  function expectedValuesCsv(codes: string[], period: string) {
+    const ind = indicator(RATE);
+    const selected = codes.map(region);
+    const sel = selectionLevels(dataset.regions, selected);
+    const all = dataset.observations.get(RATE) ?? [];
+    const rows = new Map<CompareLevel, Map<string, MapRow>>(
+      sel.levels.map((level) => [
+        level,
+        new Map(buildRows(regionsAtLevel(dataset.regions, level), all, period, ind).map((r) => [r.code, r])),
+      ]),
+    );
+    const focus = selected[0];
+    const units = regionsAtLevel(dataset.regions, sel.focusLevel);
+    const benchmarks = benchmarkRows(
+      benchmarksFor(focus, units, sel.focusLevel, dataset.regions),
+      ind,
+      all,
+      dataset.observations.get("gdp"),
+      period,
+      "zh",
+      translator("zh"),
+    );
+    return valuesTable({ indicator: ind, selected, levelOf: sel.levelOf, rows, benchmarks }, "zh", translator("zh"));
+  }
+
+  it("offers PNG 1×/2×/3×, SVG, CSV and Copy link on a chart panel; the table's CSV has the figures shown", async () => {
+    const ind = indicator(RATE);
+    const codes = ["440106", "440304", "441900"];
+    const user = userEvent.setup();
+    await renderApp(`?view=compare&regions=${codes.join(",")}&indicator=${RATE}&year=2023`);
+    const rows = await valueRows();
+    expect(rows).toHaveLength(3);
+
+    // The time series: a chart, so every format.
+    const series = screen.getByRole("region", { name: zh["compare.series"].replace("{name}", ind.name.zh) });
+    await screen.findByRole("img", { name: zh["compare.series"].replace("{name}", ind.name.zh) }, T);
+    await user.click(within(series).getByRole("button", { name: /^导出/ }));
+    for (const scale of [1, 2, 3]) {
+      expect(within(series).getByRole("button", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
+    }
+    for (const item of ["export.svg", "export.csvShown", "export.csvFull", "export.copyLink"] as const) {
+      expect(within(series).getByRole("button", { name: zh[item] })).toBeVisible();
+    }
+
+    // The values table: no image to draw, so CSV and link only.
+    const panel = screen.getByRole("region", { name: zh["compare.table"] });
+    await user.click(within(panel).getByRole("button", { name: /^导出/ }));
+    expect(within(panel).queryByRole("button", { name: /PNG|SVG/ })).toBeNull();
+    expect(within(panel).getByRole("button", { name: zh["export.copyLink"] })).toBeVisible();
+
+    // The CSV the spec writes, by the same pure function, holds the figures the table shows.
+    const csv = expectedValuesCsv(codes, "2023");
+    const table = rows[0].closest("table") as HTMLTableElement;
+    const shown = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .filter((r) => r.querySelector("td"))
+      .map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent));
+    expect(csv.rows).toHaveLength(shown.length); // 3 regions and 3 benchmarks (city, zone, province)
+    csv.rows.forEach((row, i) => {
+      const [code, , , value, , rank, of, change] = row;
+      expect(shown[i][0], String(row[1])).toBe(formatValue(value as number | null, ind, "zh", zh["map.noData"]));
+      expect(shown[i][1]).toBe(rank === null ? "—" : `${rank} / ${of}`);
+      if (change !== null) expect(shown[i][2]).toContain((change as number).toFixed(1).replace("-", ""));
+      if (code !== null) expect(code).toBe(codes[i]);
+    });
+
+    // And that is the file the menu downloads: BOM, the translated header, codes as text.
+    const downloads = captureDownloads();
+    await user.click(within(panel).getByRole("button", { name: zh["export.csvShown"] }));
+    const [file] = await downloads.next();
+    expect(file.name).toBe(`${RATE}_table_county_2023_zh.csv`);
+    const text = await downloads.text(file);
+    expect(text).toBe(toCsv(csv));
+    const { data } = Papa.parse<Record<string, string>>(text.slice(1).trim(), { header: true });
+    expect(data.slice(0, 3).map((r) => [r[zh["table.code"]], r[zh["table.name"]]])).toEqual([
+      ["440106", "天河区"],
+      ["440304", "福田区"],
+      ["441900", "东莞市"],
+    ]);
+    expect(Number(data[2][zh["table.value"]])).toBe(valuesAt(RATE, "2023").get("441900"));
+  });
+
+  it("gives each small chart, each ranking and each index chart an export menu of its own", async () => {
+    const ind = indicator(RATE);
+    await renderApp(`?view=compare&regions=440100,440300&indicator=${RATE}&year=2023`);
+    await valueRows();
+    const multiples = screen.getByRole("region", {
+      name: zh["compare.smallMultiples"].replace("{pillar}", zh[`pillar.${ind.pillar}`]),
+    });
+    await waitFor(() => expect(within(multiples).getAllByRole("img").length).toBeGreaterThan(1), T);
+    const charts = within(multiples).getAllByRole("img");
+    expect(within(multiples).getAllByRole("button", { name: /^导出/ })).toHaveLength(charts.length);
+    const ranking = screen.getByRole("region", { name: `排名：${ind.name.zh}，2023` });
+    expect(within(ranking).getAllByRole("button", { name: /^导出/ })).toHaveLength(1);
+    const index = screen.getByRole("region", { name: zh["compare.index"] });
+    await within(index).findByRole("img", { name: "板块得分：全部城市" }, T);
+    expect(within(index).getAllByRole("button", { name: /^导出/ })).toHaveLength(2);
   });
 });

@@ -1,10 +1,18 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
-import type { Indicator } from "../../src/api/contract";
-import { formatNumber } from "../../src/i18n/format";
+import Papa from "papaparse";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Indicator, Region } from "../../src/api/contract";
+import { toCsv } from "../../src/export/csv";
+import { seriesTable } from "../../src/export/series-table";
+import { chartInput } from "../../src/features/explore/chart-input";
+import { tableModelTable } from "../../src/features/explore/export";
+import { resolveRange } from "../../src/features/explore/range";
+import { buildTableModel } from "../../src/features/explore/table-model";
+import { formatNumber, translator } from "../../src/i18n/format";
 import { MESSAGES } from "../../src/i18n/messages";
+import { captureDownloads } from "../support/downloads";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
 
@@ -299,5 +307,101 @@ describe("explore view", () => {
     expect(cellsOf(rowOf(rows, "Guangdong"))[1]).toHaveTextContent(
       formatNumber(observationOf(broad.id, "440000", "2023").value as number, 1, "en"),
     );
+  });
+});
+
+describe("explore exports", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const regionOf = (code: string): Region => {
+    const r = dataset.regions.find((x) => x.code === code);
+    if (!r) throw new Error(`fixture lacks ${code}`);
+    return r;
+  };
+  const range = resolveRange({
+    firstYear: dataset.meta.firstYear,
+    lastYear: dataset.meta.lastYear,
+    from: "2020",
+    to: "2023",
+    quarterlyIndicator: false,
+  });
+  const selected = [regionOf("440100"), regionOf("440300")];
+  const province = regionOf("440000");
+  const observations = dataset.observations.get(SHARE.id) ?? [];
+
+  it("offers every format for the chart tab, and its CSV has the numbers the table tab shows", async () => {
+    const user = userEvent.setup();
+    await renderApp(`?view=explore&indicator=${SHARE.id}&regions=440100,440300&from=2020&to=2023`);
+    await screen.findByRole("img", { name: /^折线图/ }, { timeout: 8000 });
+    const main = screen.getByRole("region", { name: `${SHARE.name.zh}，2020–2023` });
+    await user.click(within(main).getByRole("button", { name: /^导出/ }));
+    for (const scale of [1, 2, 3]) {
+      expect(within(main).getByRole("button", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
+    }
+    for (const item of ["export.svg", "export.csvShown", "export.csvFull", "export.copyLink"] as const) {
+      expect(within(main).getByRole("button", { name: zh[item] })).toBeVisible();
+    }
+
+    // The spec's CSV, by the function it calls, is the file the menu downloads.
+    const t = translator("zh");
+    const csv = seriesTable(
+      chartInput({ indicator: SHARE, selected, province, range, observations, milestones: dataset.meta.milestones, lang: "zh" }),
+      [...selected, province],
+      "zh",
+      t,
+    );
+    const downloads = captureDownloads();
+    await user.click(within(main).getByRole("button", { name: zh["export.csvShown"] }));
+    const [file] = await downloads.next();
+    expect(file.name).toBe(`${SHARE.id}_series_city_2020-2023_zh.csv`);
+    expect(await downloads.text(file)).toBe(toCsv(csv));
+
+    // Its numbers are the ones the table tab shows for the same link.
+    await user.click(screen.getByRole("tab", { name: zh["explore.tab.table"] }));
+    const { columns, rows } = await exploreTable();
+    expect(csv.rows).toHaveLength(8);
+    for (const [name, code, , period, value] of csv.rows) {
+      expect(code).toBe(selected.find((r) => r.name.zh === name)?.code);
+      const cell = cellsOf(rowOf(rows, String(name)))[columns.indexOf(String(period)) - 1];
+      expect(cell.textContent, `${name} ${period}`).toMatch(new RegExp(`^${formatNumber(value as number, 1, "zh")}`));
+    }
+
+    // The table tab has its own menu: no image, and the table as shown, one row per region and year.
+    const table = screen.getByRole("region", { name: `${SHARE.name.zh}，2020–2023` });
+    await user.click(within(table).getByRole("button", { name: /^导出/ }));
+    expect(within(table).queryByRole("button", { name: /PNG|SVG/ })).toBeNull();
+    await user.click(within(table).getByRole("button", { name: zh["export.csvShown"] }));
+    const [tableFile] = await downloads.next();
+    expect(tableFile.name).toBe(`${SHARE.id}_table_city_2020-2023_zh.csv`);
+    const model = buildTableModel({ indicator: SHARE, regions: selected, observations, periods: range.periods });
+    const text = await downloads.text(tableFile);
+    expect(text).toBe(toCsv(tableModelTable(model, SHARE, "zh", t)));
+    // Status is a column: Shenzhen's 2020 figure is an estimate.
+    const { data } = Papa.parse<Record<string, string>>(text.slice(1).trim(), { header: true });
+    const sz2020 = data.find((r) => r[zh["table.code"]] === "440300" && r[zh["export.period"]] === "2020");
+    expect(sz2020?.[zh["table.status"]]).toBe(zh["status.estimated"]);
+  });
+
+  it("gives each funding and talent chart its own menu, whose CSV has the figures behind the bars", async () => {
+    const user = userEvent.setup();
+    await renderApp(`?view=explore&indicator=${SHARE.id}&regions=440100,440300&from=2020&to=2023&lang=en`);
+    const panel = await screen.findByRole("region", { name: "Funding and talent: Guangzhou" }, { timeout: 8000 });
+    await within(panel).findByRole("img", { name: /^Public funding indicators/ }, { timeout: 8000 });
+    const funding = within(panel).getByRole("region", { name: en["pillar.investment"] });
+    expect(within(panel).getAllByRole("button", { name: /^Export/ })).toHaveLength(2);
+    await user.click(within(funding).getByRole("button", { name: /^Export/ }));
+    expect(within(funding).getByRole("button", { name: en["export.png"].replace("{scale}", "2") })).toBeVisible();
+    // Several indicators: no "whole indicator" file.
+    expect(within(funding).queryByRole("button", { name: en["export.csvFull"] })).toBeNull();
+    const downloads = captureDownloads();
+    await user.click(within(funding).getByRole("button", { name: en["export.csvShown"] }));
+    const [file] = await downloads.next();
+    expect(file.name).toBe(`${SHARE.id}_inputs-investment_city_2020-2023_en.csv`);
+    const { data } = Papa.parse<Record<string, string>>((await downloads.text(file)).slice(1).trim(), { header: true });
+    const funds = indicatorOf("sme-transformation-funds");
+    const row = data.find((r) => r[en["explore.inputs.indicator"]] === funds.name.en && r[en["export.period"]] === "2023");
+    expect(Number(row?.[en["table.value"]])).toBe(observationOf(funds.id, "440100", "2023").value);
+    expect(row?.[en["table.code"]]).toBe("440100");
   });
 });

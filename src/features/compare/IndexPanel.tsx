@@ -5,12 +5,15 @@ import { Chart } from "../../charts/Chart";
 import { escapeHtml } from "../../charts/escape";
 import { computeIndex, type IndexResult, type Norm } from "../../domain/index-score";
 import { yearOf } from "../../domain/periods";
+import type { ExportSpec } from "../../export/spec";
 import { formatNumber, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { NORMS } from "../../state/url";
+import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { type CompareLevel, indexIndicators, type RankedRow, rankingSlots, type SelectionLevels, valuesAt } from "./compare-data";
+import { compareSubtitle, indexTable, rankedTable, sourcesOf } from "./export";
 import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
 import { type ObservationLookup, type ObservationsResult, useStableArray } from "./use-observations";
 
@@ -133,6 +136,9 @@ function LevelIndex({
   weights: readonly number[] | null;
 }) {
   const t = useT();
+  // The same arrays while the selection stays the same: stable inputs for the charts' memos.
+  const here = useStableArray(selected);
+  const all = useStableArray(order);
   const inds = useMemo(() => indexIndicators(indicators, level), [indicators, level]);
   const queries: ObservationsResult[] = inds.flatMap((ind) => lookup(ind.id, level) ?? []);
   // Aligned with `inds`; the same array while no query's data changes.
@@ -162,11 +168,14 @@ function LevelIndex({
         {() =>
           result?.pillars.length ? (
             <LevelIndexBody
+              level={level}
               result={result}
+              indicators={inds}
               units={units}
-              selected={selected}
-              order={order}
+              selected={here}
+              order={all}
               norm={norm}
+              weights={weights}
               heading={heading}
               year={year}
             />
@@ -179,88 +188,160 @@ function LevelIndex({
   );
 }
 
+/** The file name's first part for the index's charts: it is no single indicator. */
+const INDEX_FILE = "digital-development-index";
+
 function LevelIndexBody({
+  level,
   result,
+  indicators,
   units,
   selected,
   order,
   norm,
+  weights,
   heading,
   year,
 }: {
+  level: CompareLevel;
   result: IndexResult;
+  /** The indicators that may enter the index at this level (for the sources). */
+  indicators: readonly Indicator[];
   units: readonly Region[];
   selected: readonly string[];
   order: readonly string[];
   norm: Norm;
+  weights: readonly number[] | null;
   heading: string;
   year: string;
 }) {
   const t = useT();
   const lang = useLang();
   const decimals = norm === "minmax" ? 1 : 2;
-  const fmt = (v: number | null) => (v === null ? "—" : formatNumber(v, decimals, lang));
-  const byCode = new Map(result.rows.map((r) => [r.code, r]));
-  const names = new Map(units.map((u) => [u.code, u.name]));
-  const rows: RankedRow[] = result.rows.map((r) => ({
-    code: r.code,
-    name: names.get(r.code) ?? { zh: r.code, en: r.code },
-    value: r.index,
-    rank: r.rank,
-    of: r.of,
-  }));
-  const scores = result.rows.flatMap((r) => result.pillars.map((p) => r.pillars[p])).filter((v): v is number => v !== null);
-  // Min–max scores live on 0–100; z-scores on whatever range the units span.
-  const [min, max] = norm === "minmax" ? [0, 100] : [Math.floor(Math.min(...scores, 0)), Math.ceil(Math.max(...scores, 0))];
-  const radar = buildRadarOption(
-    {
-      pillars: result.pillars,
-      series: selected.map((code) => ({
-        name: pick(names.get(code) ?? { zh: code, en: code }, lang),
-        color: selectionColor(order.indexOf(code)),
-        scores: result.pillars.map((p) => byCode.get(code)?.pillars[p] ?? null),
+  const fmt = useMemo(() => (v: number | null) => (v === null ? "—" : formatNumber(v, decimals, lang)), [decimals, lang]);
+  const byCode = useMemo(() => new Map(result.rows.map((r) => [r.code, r])), [result]);
+  const names = useMemo(() => new Map(units.map((u) => [u.code, u.name])), [units]);
+  const rows = useMemo(
+    (): RankedRow[] =>
+      result.rows.map((r) => ({
+        code: r.code,
+        name: names.get(r.code) ?? { zh: r.code, en: r.code },
+        value: r.index,
+        rank: r.rank,
+        of: r.of,
       })),
-      min,
-      max,
-      format: fmt,
-    },
-    t,
+    [result, names],
   );
-  const ranking = buildRankingBarsOption(
-    {
-      slots: rankingSlots(rows, selected),
-      selected: order,
-      format: fmt,
-      tooltip: (row) =>
-        [
-          `<strong>${escapeHtml(pick(row.name, lang))}</strong>`,
-          escapeHtml(`${t("compare.indexCol")}: ${fmt(row.value)}`),
-          row.rank === null ? "" : escapeHtml(t("map.rank", { rank: row.rank, of: row.of })),
-        ]
-          .filter(Boolean)
-          .join("<br/>"),
-    },
-    lang,
+  const slotList = useMemo(() => rankingSlots(rows, selected), [rows, selected]);
+  const radar = useMemo(() => {
+    const scores = result.rows.flatMap((r) => result.pillars.map((p) => r.pillars[p])).filter((v): v is number => v !== null);
+    // Min–max scores live on 0–100; z-scores on whatever range the units span.
+    const [min, max] = norm === "minmax" ? [0, 100] : [Math.floor(Math.min(...scores, 0)), Math.ceil(Math.max(...scores, 0))];
+    return buildRadarOption(
+      {
+        pillars: result.pillars,
+        series: selected.map((code) => ({
+          name: pick(names.get(code) ?? { zh: code, en: code }, lang),
+          color: selectionColor(order.indexOf(code)),
+          scores: result.pillars.map((p) => byCode.get(code)?.pillars[p] ?? null),
+        })),
+        min,
+        max,
+        format: fmt,
+      },
+      t,
+    );
+  }, [result, norm, selected, names, order, byCode, fmt, lang, t]);
+  const ranking = useMemo(
+    () =>
+      buildRankingBarsOption(
+        {
+          slots: slotList,
+          selected: order,
+          format: fmt,
+          tooltip: (row) =>
+            [
+              `<strong>${escapeHtml(pick(row.name, lang))}</strong>`,
+              escapeHtml(`${t("compare.indexCol")}: ${fmt(row.value)}`),
+              row.rank === null ? "" : escapeHtml(t("map.rank", { rank: row.rank, of: row.of })),
+            ]
+              .filter(Boolean)
+              .join("<br/>"),
+        },
+        lang,
+      ),
+    [slotList, order, fmt, lang, t],
   );
-  const slots = rankingSlots(rows, selected).length;
+  const slots = slotList.length;
   const indicatorCount = result.pillars.reduce((a, p) => a + result.indicators[p].length, 0);
   const of = result.rows[0]?.of ?? 0;
   const radarTitle = t("compare.radar", { level: heading });
   const rankingTitle = t("compare.indexRanking", { level: heading });
+
+  // Both charts' exports: the selection of this level, the year, the method and the weights.
+  const entered = new Set(result.pillars.flatMap((p) => result.indicators[p]));
+  const weightText = weights
+    ? PILLARS.map((p, i) => `${t(`pillar.${p}`)} ${weights[i]}`).join(", ")
+    : t("compare.export.equalWeights");
+  const subtitle = [
+    compareSubtitle(
+      selected.map((c) => pick(names.get(c) ?? { zh: c, en: c }, lang)),
+      year,
+      [level],
+      t,
+    ),
+    t("compare.export.indexNote", { norm: t(`compare.norm.${norm}`), weights: weightText }),
+  ].join(" · ");
+  const source = sourcesOf(
+    indicators.filter((i) => entered.has(i.id)),
+    lang,
+  );
+  const radarSpec = (): ExportSpec => ({
+    title: t("compare.export.indexTitle", { chart: radarTitle, year }),
+    subtitle,
+    option: radar,
+    file: { indicator: INDEX_FILE, level, period: year, lang, suffix: `radar-${norm}` },
+    // The radar's scores are the index table's: one row per selected unit, a column per pillar.
+    csv: () => indexTable({ result, codes: selected, names, level }, lang, t),
+    source,
+  });
+  const rankingSpec = (): ExportSpec => ({
+    title: t("compare.export.indexTitle", { chart: rankingTitle, year }),
+    subtitle,
+    option: ranking,
+    file: { indicator: INDEX_FILE, level, period: year, lang, suffix: `ranking-${norm}` },
+    csv: () =>
+      rankedTable(
+        slotList.flatMap((s) => (s.gap ? [] : [s.row])),
+        level,
+        t("compare.indexCol"),
+        lang,
+        t,
+      ),
+    source,
+  });
   return (
     <>
       <p className="muted compare-note">{t("compare.indexYear", { year, n: indicatorCount, units: of })}</p>
+      {/* Each chart in a section of its own, so that its export menu measures it and no other. */}
       <div className="index-charts">
-        <figure>
-          <figcaption>{radarTitle}</figcaption>
+        <section className="index-figure">
+          <div className="compare-chart-head">
+            <h4>{radarTitle}</h4>
+            {selected.length > 0 && <ExportMenu id={`compare-radar-${level}`} spec={radarSpec} />}
+          </div>
           <Chart option={radar} label={radarTitle} height={340} />
-        </figure>
-        <figure>
-          <figcaption>{rankingTitle}</figcaption>
+        </section>
+        <section className="index-figure">
+          <div className="compare-chart-head">
+            <h4>{rankingTitle}</h4>
+            <ExportMenu id={`compare-index-ranking-${level}`} spec={rankingSpec} />
+          </div>
           <Chart option={ranking} label={rankingTitle} height={Math.max(160, slots * 20 + 24)} />
-        </figure>
+        </section>
       </div>
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a panel in English (pillar names), so a scroll box the keyboard must reach (WCAG 2.1.1) */}
+      <section className="table-wrap" tabIndex={0} aria-label={rankingTitle}>
         <table className="catalogue index-table">
           <caption className="visually-hidden">{rankingTitle}</caption>
           <thead>
@@ -302,7 +383,7 @@ function LevelIndexBody({
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

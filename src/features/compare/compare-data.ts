@@ -1,6 +1,8 @@
-import type { Indicator, Level, Observation, Pillar, Region, Text } from "../../api/contract";
+import type { Indicator, Level, Observation, Pillar, Region, Status, Text } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
-import type { Benchmark } from "../../domain/benchmark";
+import { type Benchmark, benchmarkSeries } from "../../domain/benchmark";
+import { type Change, change } from "../../domain/change";
+import { previousPeriod } from "../../domain/periods";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 
@@ -88,6 +90,41 @@ export function benchmarkName(b: Benchmark, ind: Indicator, lang: Lang, t: Trans
   return ind.aggregation.method === "sum"
     ? t("compare.bench.perUnit", { name, unit: t(b.level === "county" ? "compare.unit.county" : "compare.unit.city") })
     : t("compare.bench.weighted", { name });
+}
+
+/** A benchmark's row in the values table: its value in the period, status and change on the period before. */
+export interface BenchmarkRow {
+  name: string;
+  value: number | null;
+  status: Status | null;
+  change: Change | null;
+}
+
+/**
+ * The benchmarks' rows of the values table, from the focus level's observations (and, for a
+ * weighted mean, its weights).
+ */
+export function benchmarkRows(
+  benchmarks: readonly Benchmark[],
+  indicator: Indicator,
+  data: readonly Observation[],
+  weights: readonly Observation[] | undefined,
+  period: string,
+  lang: Lang,
+  t: Translate,
+): BenchmarkRow[] {
+  const prev = previousPeriod(period);
+  return benchmarks.map((b) => {
+    const series = benchmarkSeries(b.members, indicator.aggregation, data, weights);
+    const now = series.find((o) => o.period === period);
+    const before = series.find((o) => o.period === prev);
+    return {
+      name: benchmarkName(b, indicator, lang, t),
+      value: now?.value ?? null,
+      status: now?.status ?? null,
+      change: change(indicator, now?.value ?? null, before?.value ?? null),
+    };
+  });
 }
 
 /** A bar of a ranking: a region (or a unit's index) with its rank among its level. */

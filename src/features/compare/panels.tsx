@@ -7,14 +7,17 @@ import { buildRows, type MapRow } from "../../charts/map/map-data";
 import { regionTooltip } from "../../charts/map/tooltip";
 import { buildSeriesOption, type Line } from "../../charts/series-option";
 import { type Benchmark, benchmarkSeries, benchmarksFor } from "../../domain/benchmark";
-import { change } from "../../domain/change";
-import { isQuarter, previousPeriod } from "../../domain/periods";
+import { isQuarter } from "../../domain/periods";
+import { seriesTable } from "../../export/series-table";
+import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { formatChange, formatCompact, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
+import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
-import { benchmarkName, type CompareLevel, pathOf, rankingSlots, type SelectionLevels } from "./compare-data";
+import { benchmarkName, benchmarkRows, type CompareLevel, pathOf, rankingSlots, type SelectionLevels } from "./compare-data";
+import { compareSubtitle, fileLevel, spanOf, spanText, valuesTable } from "./export";
 import { buildRankingBarsOption, buildSmallMultipleOption, selectionColor } from "./options";
 import type { ObservationLookup, ObservationsResult } from "./use-observations";
 
@@ -27,6 +30,10 @@ interface PanelProps {
   sel: SelectionLevels;
   lookup: ObservationLookup;
 }
+
+/** The selected regions at the level they are compared at (Dongguan among counties when the focus is one). */
+const asCompared = (selected: readonly Region[], sel: SelectionLevels): Region[] =>
+  selected.map((r) => ({ ...r, level: sel.levelOf.get(r.code) ?? r.level }));
 
 /** The current indicator's observations at each level, and the weight's at the focus level. */
 function useLevelData(indicator: Indicator, sel: SelectionLevels, lookup: ObservationLookup) {
@@ -86,11 +93,36 @@ export function SeriesPanel({
     [indicator, lines, targets, milestones, quarterly, lang, t],
   );
   const title = t("compare.series", { name: pick(indicator.name, lang) });
+  const hasValues = lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null));
+  const span = spanOf(lines);
+  const exportSpec = (): ExportSpec | null =>
+    hasValues && span
+      ? {
+          title,
+          subtitle: compareSubtitle(
+            selected.map((r) => pick(r.name, lang)),
+            spanText(span),
+            sel.levels,
+            t,
+          ),
+          option,
+          file: { indicator: indicator.id, level: fileLevel(sel.levels), period: spanText(span, "-"), lang, suffix: "series" },
+          csv: () =>
+            seriesTable(
+              { indicator, lines, targets, quarterly },
+              [...benchmarks.flatMap((b) => (b.region ? [b.region] : [])), ...asCompared(selected, sel)],
+              lang,
+              t,
+            ),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null;
   return (
-    <Panel title={title} className="compare-series">
+    <Panel title={title} className="compare-series" actions={<ExportMenu id="compare-series" spec={exportSpec} />}>
       <QueryGate queries={queries} height={360}>
         {() =>
-          lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null)) ? (
+          hasValues ? (
             <>
               <Chart option={option} label={title} height={360} />
               <p className="muted compare-note">
@@ -148,31 +180,36 @@ export function ValuesTable({
   const lang = useLang();
   const { queries, city, county, weights } = useLevelData(indicator, sel, lookup);
   const rows = useRowsByLevel(indicator, regions, sel, city, county, period);
-  const benchRows = useMemo(() => {
-    const data = (sel.focusLevel === "city" ? city : county) ?? [];
-    const prev = previousPeriod(period);
-    return benchmarks.map((b) => {
-      const series = benchmarkSeries(b.members, indicator.aggregation, data, weights);
-      const now = series.find((o) => o.period === period);
-      const before = series.find((o) => o.period === prev);
-      return {
-        name: benchmarkName(b, indicator, lang, t),
-        value: now?.value ?? null,
-        status: now?.status ?? null,
-        change: change(indicator, now?.value ?? null, before?.value ?? null),
-      };
-    });
-  }, [benchmarks, indicator, sel.focusLevel, city, county, weights, period, lang, t]);
+  const benchRows = useMemo(
+    () => benchmarkRows(benchmarks, indicator, (sel.focusLevel === "city" ? city : county) ?? [], weights, period, lang, t),
+    [benchmarks, indicator, sel.focusLevel, city, county, weights, period, lang, t],
+  );
   const noData = t("map.noData");
+  const caption = t("compare.tableCaption", { name: pick(indicator.name, lang), period });
+  const exportSpec = (): ExportSpec | null =>
+    queries.every((q) => q.isSuccess)
+      ? {
+          title: caption,
+          subtitle: compareSubtitle(
+            selected.map((r) => pick(r.name, lang)),
+            period,
+            sel.levels,
+            t,
+          ),
+          option: null,
+          file: { indicator: indicator.id, level: fileLevel(sel.levels), period, lang, suffix: "table" },
+          csv: () => valuesTable({ indicator, selected, levelOf: sel.levelOf, rows, benchmarks: benchRows }, lang, t),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null;
   return (
-    <Panel title={t("compare.table")} className="compare-table">
+    <Panel title={t("compare.table")} className="compare-table" actions={<ExportMenu id="compare-table" spec={exportSpec} />}>
       <QueryGate queries={queries} height={240}>
         {() => (
           <div className="table-wrap">
             <table className="catalogue">
-              <caption className="visually-hidden">
-                {t("compare.tableCaption", { name: pick(indicator.name, lang), period })}
-              </caption>
+              <caption className="visually-hidden">{caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("table.name")}</th>
@@ -252,9 +289,11 @@ export function RankingPanel({
                   key={level}
                   level={level}
                   indicator={indicator}
-                  rows={[...(rows.get(level)?.values() ?? [])]}
-                  selected={selected.map((r) => r.code)}
+                  rows={rows.get(level)}
+                  selected={selected}
                   title={title}
+                  period={period}
+                  sel={sel}
                 />
               ))}
             </div>
@@ -270,38 +309,72 @@ export function RankingPanel({
 function LevelRanking({
   level,
   indicator,
-  rows,
+  rows: byCode,
   selected,
   title,
+  period,
+  sel,
 }: {
   level: CompareLevel;
   indicator: Indicator;
-  rows: MapRow[];
-  selected: string[];
+  rows: ReadonlyMap<string, MapRow> | undefined;
+  selected: readonly Region[];
   title: string;
+  period: string;
+  sel: SelectionLevels;
 }) {
   const t = useT();
   const lang = useLang();
+  const rows = useMemo(() => [...(byCode?.values() ?? [])], [byCode]);
+  const codes = useMemo(() => selected.map((r) => r.code), [selected]);
   const ranked = rows.filter((r) => r.rank !== null);
-  const slots = rankingSlots(rows, selected);
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const option = buildRankingBarsOption(
-    {
-      slots,
-      // Colours follow the whole selection's order, so a region has one colour everywhere.
-      selected,
-      format: (v) => formatCompact(v, indicator, lang),
-      tooltip: (row) => {
-        const full = byCode.get(row.code);
-        return full ? regionTooltip(full, indicator, lang, t) : "";
-      },
-    },
-    lang,
+  const slots = useMemo(() => rankingSlots(rows, codes), [rows, codes]);
+  const option = useMemo(
+    () =>
+      buildRankingBarsOption(
+        {
+          slots,
+          // Colours follow the whole selection's order, so a region has one colour everywhere.
+          selected: codes,
+          format: (v) => formatCompact(v, indicator, lang),
+          tooltip: (row) => {
+            const full = byCode?.get(row.code);
+            return full ? regionTooltip(full, indicator, lang, t) : "";
+          },
+        },
+        lang,
+      ),
+    [slots, codes, byCode, indicator, lang, t],
   );
   const heading = t("compare.rankingLevel", { level: t(`compare.levels.${level}`), n: rows.length });
+  const here = selected.filter((r) => sel.levelOf.get(r.code) === level);
+  const exportSpec = (): ExportSpec => ({
+    title: `${title} · ${heading}`,
+    subtitle: compareSubtitle(
+      here.map((r) => pick(r.name, lang)),
+      period,
+      [level],
+      t,
+    ),
+    option,
+    file: { indicator: indicator.id, level, period, lang, suffix: "ranking" },
+    // The bars as drawn: every unit, or the best, the worst and the selection when there are many.
+    csv: () =>
+      mapRowsTable(
+        slots.flatMap((s) => (s.gap ? [] : (byCode?.get(s.row.code) ?? []))),
+        indicator,
+        lang,
+        t,
+      ),
+    indicator,
+    source: pick(indicator.source, lang),
+  });
   return (
     <section className="ranking-level">
-      <h3>{heading}</h3>
+      <div className="compare-chart-head">
+        <h3>{heading}</h3>
+        {ranked.length > 0 && <ExportMenu id={`compare-ranking-${level}`} spec={exportSpec} />}
+      </div>
       {ranked.length ? (
         <>
           {ranked.length > 30 && <p className="muted compare-note">{t("compare.rankingNote")}</p>}
@@ -400,25 +473,54 @@ function SmallChart({
   }, [selected, province, city, county, weights, sel, indicator, lang, t]);
   const option = useMemo(() => buildSmallMultipleOption({ indicator, lines }, lang, t), [indicator, lines, lang, t]);
   const name = pick(indicator.name, lang);
-  return (
-    <article className="multiple" aria-current={current ? "true" : undefined}>
-      <h3>
-        {name} <span className="muted multiple-unit">({pick(indicator.unit, lang)})</span>
-      </h3>
-      <QueryGate queries={queries} height={200}>
-        {() =>
-          lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null)) ? (
-            <Chart option={option} label={name} height={200} />
-          ) : (
-            <Empty reason={t("compare.noValues")} />
-          )
+  const hasValues = lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null));
+  const span = spanOf(lines);
+  const exportSpec = (): ExportSpec | null =>
+    span
+      ? {
+          title: t("compare.series", { name }),
+          subtitle: compareSubtitle(
+            selected.map((r) => pick(r.name, lang)),
+            spanText(span),
+            sel.levels,
+            t,
+          ),
+          option,
+          file: {
+            indicator: indicator.id,
+            level: fileLevel(sel.levels),
+            period: spanText(span, "-"),
+            lang,
+            suffix: `multiples-${indicator.pillar}`,
+          },
+          csv: () =>
+            seriesTable(
+              { indicator, lines },
+              [...(province?.region ? [province.region] : []), ...asCompared(selected, sel)],
+              lang,
+              t,
+            ),
+          indicator,
+          source: pick(indicator.source, lang),
         }
+      : null;
+  // A section of its own, so that the export menu measures this small chart and no other.
+  return (
+    <section className="multiple" aria-current={current ? "true" : undefined}>
+      <div className="compare-chart-head">
+        <h3>
+          {name} <span className="muted multiple-unit">({pick(indicator.unit, lang)})</span>
+        </h3>
+        {hasValues && <ExportMenu id={`compare-multiple-${indicator.id}`} spec={exportSpec} />}
+      </div>
+      <QueryGate queries={queries} height={200}>
+        {() => (hasValues ? <Chart option={option} label={name} height={200} /> : <Empty reason={t("compare.noValues")} />)}
       </QueryGate>
       {!current && (
         <button type="button" className="link" onClick={() => update({ indicator: indicator.id })}>
           {t("compare.showIndicator")}
         </button>
       )}
-    </article>
+    </section>
   );
 }

@@ -2,10 +2,13 @@ import { useMemo } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { Chart } from "../../charts/Chart";
 import { buildSeriesOption } from "../../charts/series-option";
+import { seriesTable } from "../../export/series-table";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { Empty, QueryGate } from "../../ui/Panel";
 import { chartInput } from "./chart-input";
+import { exploreSubtitle, fileLevel, rangeText } from "./export";
+import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import type { PeriodRange } from "./range";
 import type { useSelectionObservations } from "./use-explore-data";
 
@@ -16,6 +19,7 @@ export function ChartTab({
   range,
   milestones,
   selection,
+  exportSlot,
 }: {
   indicator: Indicator;
   selected: readonly Region[];
@@ -23,6 +27,7 @@ export function ChartTab({
   range: PeriodRange;
   milestones?: Meta["milestones"];
   selection: ReturnType<typeof useSelectionObservations>;
+  exportSlot: ExportSlot;
 }) {
   const t = useT();
   const lang = useLang();
@@ -39,6 +44,27 @@ export function ChartTab({
     to: range.to,
   });
   const provinceShown = selected.some((r) => r.code === province.code);
+  // The regions drawn: those published at the indicator's levels.
+  const shown = selected.filter((r) => indicator.levels.includes(r.level));
+  useFillExportSlot(exportSlot, () =>
+    hasValues && selection.queries.every((q) => q.isSuccess)
+      ? {
+          title: t("explore.chartTitle", { name: pick(indicator.name, lang), from: range.from, to: range.to }),
+          subtitle: exploreSubtitle(shown, rangeText(range.from, range.to), lang, t),
+          option,
+          file: {
+            indicator: indicator.id,
+            level: fileLevel(shown),
+            period: rangeText(range.from, range.to, "-"),
+            lang,
+            suffix: "series",
+          },
+          csv: () => seriesTable(input, shown.some((r) => r.code === province.code) ? shown : [...shown, province], lang, t),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null,
+  );
   return (
     <QueryGate queries={selection.queries} height={360}>
       {() =>

@@ -8,9 +8,11 @@ import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { TABS } from "../../state/url";
+import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { ChartTab } from "./ChartTab";
 import { Controls } from "./Controls";
+import { type ExportSlot, useExportSlot } from "./export-slot";
 import { InputsPanel } from "./InputsPanel";
 import { MapTab } from "./MapTab";
 import { MetadataPanel } from "./MetadataPanel";
@@ -102,6 +104,7 @@ function ExploreBody({
   const unpublished = selected.filter((r) => !indicator.levels.includes(r.level));
   const name = pick(indicator.name, lang);
   const title = t("explore.chartTitle", { name, from: range.from, to: range.to });
+  const exportSlot = useExportSlot();
 
   return (
     <>
@@ -116,7 +119,7 @@ function ExploreBody({
         />
       </Panel>
       <div className="explore-layout">
-        <TabbedPanel title={title} tab={tab}>
+        <TabbedPanel title={title} tab={tab} exportSlot={exportSlot}>
           {unpublished.length > 0 && tab !== "map" && (
             <p className="explore-note">
               {t("panel.empty", {
@@ -135,10 +138,15 @@ function ExploreBody({
               range={range}
               milestones={meta.milestones}
               selection={selection}
+              exportSlot={exportSlot}
             />
           )}
-          {tab === "map" && <MapTab indicator={indicator} regions={regions} range={range} explicitEnd={to !== null} />}
-          {tab === "table" && <TableTab indicator={indicator} selected={selected} range={range} selection={selection} />}
+          {tab === "map" && (
+            <MapTab indicator={indicator} regions={regions} range={range} explicitEnd={to !== null} exportSlot={exportSlot} />
+          )}
+          {tab === "table" && (
+            <TableTab indicator={indicator} selected={selected} range={range} selection={selection} exportSlot={exportSlot} />
+          )}
         </TabbedPanel>
         <MetadataPanel indicator={indicator} indicators={indicators} />
       </div>
@@ -147,8 +155,21 @@ function ExploreBody({
   );
 }
 
-/** The Chart | Map | Table switch (ARIA tabs: arrow keys move between them) and the open tab's panel. */
-function TabbedPanel({ title, tab, children }: { title: string; tab: (typeof TABS)[number]; children: ReactNode }) {
+/**
+ * The Chart | Map | Table switch (ARIA tabs: arrow keys move between them), the open tab's
+ * export menu, and the open tab's panel.
+ */
+function TabbedPanel({
+  title,
+  tab,
+  exportSlot,
+  children,
+}: {
+  title: string;
+  tab: (typeof TABS)[number];
+  exportSlot: ExportSlot;
+  children: ReactNode;
+}) {
   const t = useT();
   const update = useApp((s) => s.update);
   const id = useId();
@@ -167,25 +188,29 @@ function TabbedPanel({ title, tab, children }: { title: string; tab: (typeof TAB
       title={title}
       className="explore-main"
       actions={
-        <div role="tablist" aria-label={t("explore.tabs")} className="explore-tabs" onKeyDown={onKey}>
-          {TABS.map((k, i) => (
-            <button
-              key={k}
-              ref={(el) => {
-                buttons.current[i] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-${k}`}
-              aria-selected={tab === k}
-              aria-controls={`${id}-panel`}
-              tabIndex={tab === k ? 0 : -1}
-              onClick={() => update({ tab: k })}
-            >
-              {t(`explore.tab.${k}`)}
-            </button>
-          ))}
-        </div>
+        <>
+          <div role="tablist" aria-label={t("explore.tabs")} className="explore-tabs" onKeyDown={onKey}>
+            {TABS.map((k, i) => (
+              <button
+                key={k}
+                ref={(el) => {
+                  buttons.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`${id}-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`${id}-panel`}
+                tabIndex={tab === k ? 0 : -1}
+                onClick={() => update({ tab: k })}
+              >
+                {t(`explore.tab.${k}`)}
+              </button>
+            ))}
+          </div>
+          {/* One menu for the open tab: a new one per tab, so that an open menu never offers the last tab's files. */}
+          <ExportMenu key={tab} id="explore-main" spec={() => exportSlot.current()} />
+        </>
       }
     >
       <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`} className="explore-tabpanel">

@@ -1,10 +1,14 @@
 import { useMemo } from "react";
 import type { Indicator, Region } from "../../api/contract";
 import { Chart } from "../../charts/Chart";
+import type { EChartsOption } from "../../charts/echarts";
 import { yearOf } from "../../domain/periods";
+import type { ExportSpec } from "../../export/spec";
 import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { exploreSubtitle, inputsTable, rangeText, sourcesOf } from "./export";
 import {
   buildInputsOption,
   INPUT_PILLARS,
@@ -70,6 +74,26 @@ export function InputsPanel({
 
   const regionName = pick(region.name, lang);
   const name = pick(indicator.name, lang);
+  const [first, last] = [years[0] ?? range.from, years[years.length - 1] ?? range.to];
+  const exportSpec = (pillar: (typeof INPUT_PILLARS)[number], data: InputsData, option: EChartsOption): ExportSpec => ({
+    title: `${t("explore.inputs.title", { region: regionName })} · ${t(`pillar.${pillar}`)}`,
+    // Two axes and a caution the reader of a lone image needs: how to read it, and that it is no proof of cause.
+    subtitle: [
+      exploreSubtitle([region], rangeText(first, last), lang, t),
+      `${t("explore.inputs.caption", { name, unit: data.line.kind === "pp" ? t("explore.inputs.pp") : "%" })} ${t("explore.inputs.causation")}`,
+    ].join("\n"),
+    option,
+    file: {
+      indicator: indicator.id,
+      level: region.level,
+      period: rangeText(first, last, "-"),
+      lang,
+      suffix: `inputs-${pillar}`,
+    },
+    csv: () => inputsTable(data, indicator, region, lang, t),
+    // Several indicators: no single "full indicator" CSV; the sources of all of them.
+    source: sourcesOf([...data.bars.map((b) => b.indicator), indicator], lang),
+  });
   return (
     <Panel title={t("explore.inputs.title", { region: regionName })} className="explore-inputs">
       <p className="intro">{t("explore.inputs.intro", { region: regionName, name })}</p>
@@ -82,7 +106,12 @@ export function InputsPanel({
           <div className="explore-inputs-grid">
             {charts.map(({ pillar, data, option, legend }) => (
               <section key={pillar} aria-label={t(`pillar.${pillar}`)}>
-                <h3 className="explore-subtitle">{t(`pillar.${pillar}`)}</h3>
+                <div className="explore-chart-head">
+                  <h3 className="explore-subtitle">{t(`pillar.${pillar}`)}</h3>
+                  {data.bars.length > 0 && (
+                    <ExportMenu id={`explore-inputs-${pillar}`} spec={() => exportSpec(pillar, data, option)} />
+                  )}
+                </div>
                 {data.bars.length === 0 ? (
                   <Empty reason={t("explore.inputs.none", { region: regionName, level: t(`level.${region.level}`) })} />
                 ) : (

@@ -8,11 +8,13 @@ import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import { buildRows } from "../../charts/map/map-data";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { computeBreaks } from "../../domain/bins";
+import { mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAP_LEVELS, viewToParams } from "../../state/url";
 import { Empty, QueryGate, Skeleton } from "../../ui/Panel";
+import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import { mapPeriod, mapViewPatch } from "./map-period";
 import type { PeriodRange } from "./range";
 
@@ -22,11 +24,13 @@ export function MapTab({
   regions,
   range,
   explicitEnd,
+  exportSlot,
 }: {
   indicator: Indicator;
   regions: readonly Region[];
   range: PeriodRange;
   explicitEnd: boolean;
+  exportSlot: ExportSlot;
 }) {
   const t = useT();
   const lang = useLang();
@@ -64,6 +68,20 @@ export function MapTab({
           )
         : null,
     [mapName, boundaries.data, indicator, rows, breaks, level, lang, t],
+  );
+  // Named like the Map view's export of the same map: indicator, level, period, language.
+  useFillExportSlot(exportSlot, () =>
+    published && observations.isSuccess && option
+      ? {
+          title,
+          subtitle: `${t("map.province")}, ${t(`level.${level}`)}`,
+          option,
+          file: { indicator: indicator.id, level, period, lang },
+          csv: () => mapRowsTable(rows, indicator, lang, t),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null,
   );
   const patch = mapViewPatch(indicator.id, period, level);
   const href = `?${viewToParams({ ...view, ...patch }).toString()}`;

@@ -3,6 +3,8 @@ import type { Indicator, Region } from "../../api/contract";
 import { formatNumber, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { QueryGate } from "../../ui/Panel";
+import { exploreSubtitle, fileLevel, rangeText, tableModelTable } from "./export";
+import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import type { PeriodRange } from "./range";
 import { buildTableModel, type Mark } from "./table-model";
 import type { useSelectionObservations } from "./use-explore-data";
@@ -15,11 +17,13 @@ export function TableTab({
   selected,
   range,
   selection,
+  exportSlot,
 }: {
   indicator: Indicator;
   selected: readonly Region[];
   range: PeriodRange;
   selection: ReturnType<typeof useSelectionObservations>;
+  exportSlot: ExportSlot;
 }) {
   const t = useT();
   const lang = useLang();
@@ -28,20 +32,38 @@ export function TableTab({
     [indicator, selected, selection.observations, range.periods],
   );
   const missing = t("explore.missing");
+  const caption = t("explore.tableCaption", {
+    name: pick(indicator.name, lang),
+    unit: pick(indicator.unit, lang),
+    from: range.from,
+    to: range.to,
+  });
+  useFillExportSlot(exportSlot, () =>
+    selection.queries.every((q) => q.isSuccess)
+      ? {
+          title: caption,
+          subtitle: exploreSubtitle(selected, rangeText(range.from, range.to), lang, t),
+          option: null,
+          file: {
+            indicator: indicator.id,
+            level: fileLevel(selected),
+            period: rangeText(range.from, range.to, "-"),
+            lang,
+            suffix: "table",
+          },
+          csv: () => tableModelTable(model, indicator, lang, t),
+          indicator,
+          source: pick(indicator.source, lang),
+        }
+      : null,
+  );
   return (
     <QueryGate queries={selection.queries} height={240}>
       {() => (
         <>
           <div className="table-wrap">
             <table className="catalogue explore-table">
-              <caption>
-                {t("explore.tableCaption", {
-                  name: pick(indicator.name, lang),
-                  unit: pick(indicator.unit, lang),
-                  from: range.from,
-                  to: range.to,
-                })}
-              </caption>
+              <caption>{caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("table.name")}</th>
