@@ -1,10 +1,12 @@
 import type { Indicator, Observation, Region } from "../api/contract";
 import type { EChartsOption } from "../charts/echarts";
 import type { MapRow } from "../charts/map/map-data";
-import { formatChange, pick, type Translate } from "../i18n/format";
+import type { Change } from "../domain/change";
+import { pick, type Translate } from "../i18n/format";
 import type { Lang } from "../state/url";
 import type { CsvTable } from "./csv";
 import type { FileNameParts } from "./filename";
+import { tidy } from "./series-table";
 
 /** Everything a panel offers for export; built on demand, when the user asks. */
 export interface ExportSpec {
@@ -68,6 +70,14 @@ export function footerText(source: string, dataVersion: string, date: Date, t: T
   return t("export.footer", { source, version: dataVersion, date: day });
 }
 
+/**
+ * A change as two cells, the number and its unit ("%" or percentage points): a signed text such
+ * as "+0.5 pp" would be neutralised as a formula and would no longer be a number in a spreadsheet.
+ */
+export function changeCells(c: Change | null, t: Translate): [number | null, string | null] {
+  return c ? [tidy(c.value), t(c.kind === "pp" ? "export.pp" : "export.pct")] : [null, null];
+}
+
 /** The rows of a map, ranking or map table as shown: code, name, value, unit, rank, change, status. */
 export function mapRowsTable(rows: readonly MapRow[], ind: Indicator, lang: Lang, t: Translate): CsvTable {
   return {
@@ -78,6 +88,7 @@ export function mapRowsTable(rows: readonly MapRow[], ind: Indicator, lang: Lang
       t("data.unit"),
       t("table.rank"),
       t("table.change"),
+      t("export.changeUnit"),
       t("table.status"),
     ],
     textColumns: [0],
@@ -87,7 +98,7 @@ export function mapRowsTable(rows: readonly MapRow[], ind: Indicator, lang: Lang
       r.value,
       pick(ind.unit, lang),
       r.rank,
-      r.change ? formatChange(r.change, lang, t) : null,
+      ...changeCells(r.change, t),
       r.status ? t(`status.${r.status}`) : null,
     ]),
   };

@@ -95,9 +95,6 @@ export const zh = {
   "compare.export.indexTitle": "数字发展指数 · {chart}，{year} 年",
   "compare.export.indexNote": "{norm}；板块权重：{weights}",
   "compare.export.equalWeights": "等权重",
-  "compare.export.changeUnit": "变化单位",
-  "compare.export.pp": "百分点",
-  "compare.export.pct": "%",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -202,7 +199,4 @@ export const en: Record<keyof typeof zh, string> = {
   "compare.export.indexTitle": "Digital Development Index · {chart}, {year}",
   "compare.export.indexNote": "{norm}; pillar weights: {weights}",
   "compare.export.equalWeights": "equal",
-  "compare.export.changeUnit": "Change unit",
-  "compare.export.pp": "percentage points",
-  "compare.export.pct": "%",
 };

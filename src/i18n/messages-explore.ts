@@ -54,7 +54,6 @@ export const zh = {
   "explore.inputs.indicator": "指标",
   "explore.inputs.noOutcome": "“{name}”在{region}没有数据，无法计算其变化。",
   "explore.export.subtitle": "{regions}；{period}；{levels}",
-  "explore.export.changeUnit": "变化单位",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -116,5 +115,4 @@ export const en: Record<keyof typeof zh, string> = {
   "explore.inputs.indicator": "Indicator",
   "explore.inputs.noOutcome": "“{name}” has no figures for {region}, so its change cannot be drawn.",
   "explore.export.subtitle": "{regions}; {period}; {levels}",
-  "explore.export.changeUnit": "Change unit",
 };

@@ -62,8 +62,10 @@ export function Briefing() {
         {t("briefing.button")}
       </button>
       {open && (
-        <div id={id} className="export-list" role="group" aria-label={t("briefing.title")}>
-          <p className="intro">{t("briefing.intro")}</p>
+        <div id={id} className="export-list">
+          <p className="intro">
+            <strong>{t("briefing.title")}</strong> {t("briefing.intro")}
+          </p>
           <fieldset className="stack">
             <legend>{t("briefing.format")}</legend>
             {FORMATS.map((f) => (

@@ -46,10 +46,18 @@ describe("accessibility (axe-core)", () => {
       await page.locator(".chart canvas, table").first().waitFor({ timeout: 30_000 });
       await page.waitForFunction(() => !document.querySelector(".skeleton"), undefined, { timeout: 30_000 });
       // @axe-core/playwright takes @playwright/test's Page type; playwright-core's is the same object.
-      const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const results = await new AxeBuilder({ page: page as never })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
       const bad = results.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
       expect(bad).toEqual([]);
       await context.close();
     });

@@ -94,7 +94,10 @@ describe("exports on the built site", () => {
 
   test("the trend line exports as an SVG with its title, source footer and simulated mark", async () => {
     await page.goto(`${base}?indicator=${ID}&lang=en`);
-    await page.locator("section", { has: page.getByRole("heading", { name: "Trend" }) }).locator(".chart canvas").waitFor();
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: "Trend" }) })
+      .locator(".chart canvas")
+      .waitFor();
     const { download, path } = await exportFrom("Trend", "SVG vector image");
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${ID}_province_2018-2025_en\\.svg$`));
     const svg = readFileSync(path, "utf8");
@@ -108,9 +111,11 @@ describe("exports on the built site", () => {
     await page.goto(`${base}?view=map&indicator=${ID}&year=2022&tab=table&lang=en`);
     const table = page.locator("section.map-main table");
     await table.locator("tbody tr").first().waitFor();
-    const shown = await table.locator("tbody tr").evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector("th")?.textContent ?? "", r.querySelector("td.num")?.textContent ?? ""]),
-    );
+    const shown = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector("th")?.textContent ?? "", r.querySelector("td.num")?.textContent ?? ""]),
+      );
     const heading = await page.locator("section.map-main h2").textContent();
     const { download, path } = await exportFrom(heading ?? "", "CSV: the data shown");
     expect(download.suggestedFilename()).toBe(`${ID}_city_2022_en.csv`);
@@ -130,7 +135,10 @@ describe("exports on the built site", () => {
     await page.goto(url);
     await page.locator("section.map-main .chart canvas").waitFor();
     const heading = (await page.locator("section.map-main h2").textContent()) ?? "";
-    await page.locator("section.map-main").getByRole("button", { name: /^Export/ }).click();
+    await page
+      .locator("section.map-main")
+      .getByRole("button", { name: /^Export/ })
+      .click();
     await page.getByRole("button", { name: "Copy link" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Link copied" }).count()).toBe(1);
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -55,7 +55,9 @@ describe("target verdicts", () => {
   });
 
   it("skips missing values and needs two years before the target", () => {
-    expect(targetProgress(ind("higher"), t2030, series({ 2019: null, 2020: 10, 2024: 14, 2025: null }))?.latest.period).toBe("2024");
+    expect(targetProgress(ind("higher"), t2030, series({ 2019: null, 2020: 10, 2024: 14, 2025: null }))?.latest.period).toBe(
+      "2024",
+    );
     expect(targetProgress(ind("higher"), t2030, series({ 2020: 10 }))).toBeNull();
     expect(targetProgress(ind("higher"), target("2019", 5), series({ 2020: 10, 2021: 11 }))).toBeNull();
   });

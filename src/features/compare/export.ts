@@ -5,11 +5,11 @@
 import type { Indicator, Pillar, Region, Text } from "../../api/contract";
 import type { MapRow } from "../../charts/map/map-data";
 import type { Line } from "../../charts/series-option";
-import type { Change } from "../../domain/change";
 import type { IndexResult } from "../../domain/index-score";
 import { comparePeriods } from "../../domain/periods";
 import type { CsvTable } from "../../export/csv";
 import { tidy } from "../../export/series-table";
+import { changeCells } from "../../export/spec";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 import type { BenchmarkRow, CompareLevel, RankedRow } from "./compare-data";
@@ -57,12 +57,6 @@ export function valuesTable(
   t: Translate,
 ): CsvTable {
   const unit = pick(input.indicator.unit, lang);
-  // The change as a number with its unit beside it (a signed text such as "+0.5 pp" would have
-  // to be neutralised as a formula, and would no longer be a number in a spreadsheet).
-  const change = (c: Change | null) => [
-    tidy(c?.value ?? null),
-    c ? t(c.kind === "pp" ? "compare.export.pp" : "compare.export.pct") : null,
-  ];
   return {
     header: [
       t("table.code"),
@@ -73,7 +67,7 @@ export function valuesTable(
       t("table.rank"),
       t("compare.export.of"),
       t("table.change"),
-      t("compare.export.changeUnit"),
+      t("export.changeUnit"),
       t("table.status"),
     ],
     textColumns: [0],
@@ -89,7 +83,7 @@ export function valuesTable(
           unit,
           row?.rank ?? null,
           row?.rank ? row.of : null,
-          ...change(row?.change ?? null),
+          ...changeCells(row?.change ?? null, t),
           row?.status ? t(`status.${row.status}`) : null,
         ];
       }),
@@ -101,7 +95,7 @@ export function valuesTable(
         unit,
         null,
         null,
-        ...change(b.change),
+        ...changeCells(b.change, t),
         b.status ? t(`status.${b.status}`) : null,
       ]),
     ],

@@ -88,7 +88,7 @@ export function inputsTable(data: InputsData, outcome: Indicator, region: Region
       t("table.value"),
       t("data.unit"),
       t("table.change"),
-      t("explore.export.changeUnit"),
+      t("export.changeUnit"),
       t("table.status"),
     ],
     textColumns: [0],

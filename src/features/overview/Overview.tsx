@@ -137,19 +137,21 @@ function OverviewPanels({
       </Panel>
     ),
   ];
-  return big ? <Cycle panels={panels} /> : <>{panels}</>;
+  return big ? <Cycle panels={panels} /> : panels;
 }
 
 /** Wall display: one panel at a time, the next every CYCLE_MS (paused while hovered or focused). */
 function Cycle({ panels }: { panels: React.ReactNode[] }) {
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new panel restarts the timer
   useEffect(() => {
     if (paused) return;
     const timer = window.setTimeout(() => setIndex((i) => (i + 1) % panels.length), CYCLE_MS);
     return () => window.clearTimeout(timer);
   }, [index, paused, panels.length]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pausing on hover is a convenience; focus pauses it for keyboard users
     <div
       className="cycle"
       aria-live="off"
