@@ -37,7 +37,8 @@ function devMockApi(): Plugin {
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // ECharts' HTML tooltip writes inline style attributes; scripts stay strictly 'self'.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -32,7 +32,9 @@ describe("Content-Security-Policy", () => {
     const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("object-src 'none'");
-    expect(policy).not.toMatch(/unsafe-(inline|eval)/);
+    const scripts = /script-src ([^;]+)/.exec(policy)?.[1] ?? "";
+    expect(scripts).not.toMatch(/unsafe|data:|\*/);
+    expect(policy).not.toContain("unsafe-eval");
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script element
   });
 
