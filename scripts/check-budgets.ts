@@ -1,0 +1,184 @@
+/**
+ * `npm run budgets` (after `npm run build`; a counted check in .ci/run): size budgets of the
+ * built site, deterministic, so they can fail a build. Timings are the benchmark's business.
+ *
+ * - The Overview's initial JavaScript, the entry module of dist/index.html with everything it
+ *   imports statically (the modulepreloads), gzipped file by file (zlib's default level), at
+ *   most 300 KB (1 KB = 1,000 bytes, as Vite reports).
+ * - Neither the map's code (src/charts/map, src/features/map, ECharts' map chart, topojson)
+ *   nor the geometry (TopoJSON) is in that initial set: both load when a map is opened.
+ * - No file in dist/assets carries MSW or test code.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, posix } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const INITIAL_JS_BUDGET_KB = 300;
+
+/** Module sources (as the source maps name them) that belong to the map and must load lazily. */
+const MAP_CODE = [/\/src\/charts\/map\//, /\/src\/features\/map\//, /\/echarts\/lib\/chart\/map\//, /\/topojson-client\//];
+/** A chunk this small without a source map is a bundler helper (rolldown's runtime, Vite's preload helper). */
+const HELPER_MAX_BYTES = 4096;
+/** TopoJSON inlined into a script. */
+const GEOMETRY = [/"type"\s*:\s*"Topology"/, /\btype:\s*"Topology"/];
+/** Development and test code that must never ship (file contents; source-map paths below). */
+const FORBIDDEN_TEXT = [/msw/i, /mockServiceWorker/, /setupWorker/, /vitest/i, /@testing-library/];
+const FORBIDDEN_SOURCES = [
+  /\/node_modules\/(msw|@mswjs|vitest|@vitest|@testing-library|jsdom)\//,
+  /(^|\/)mock\//,
+  /(^|\/)tests\//,
+];
+
+export interface FileFigure {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BudgetReport {
+  initial: FileFigure[];
+  initialGzipKB: number;
+  initialBytesKB: number;
+  css: FileFigure[];
+  /** Lazy chunks, largest first (reported, not budgeted). */
+  lazy: FileFigure[];
+  failures: string[];
+}
+
+const kb = (bytes: number) => Math.round(bytes / 10) / 100;
+
+/** Relative module specifiers a chunk imports statically (`import … from "./x.js"`, `import "./x.js"`, re-exports). */
+export function staticImports(code: string): string[] {
+  const found = new Set<string>();
+  const patterns = [
+    /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+    /(?:^|[;\s}])export\s*(?:\*(?:\s*as\s*[\w$]+)?|\{[^}]*\})\s*from\s*["'](\.{1,2}\/[^"']+)["']/g,
+  ];
+  for (const re of patterns) for (const m of code.matchAll(re)) found.add(m[1]);
+  return [...found];
+}
+
+/** The entry script and modulepreloads of a built index.html, as paths inside dist. */
+export function htmlScripts(html: string): { entry: string[]; preloads: string[]; css: string[] } {
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1];
+  const clean = (href: string) => posix.normalize(href.replace(/^\.?\//, ""));
+  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
+  const entry = tags.filter((t) => t.startsWith("<script") && attr(t, "type") === "module" && attr(t, "src"));
+  const preloads = tags.filter((t) => t.startsWith("<link") && attr(t, "rel") === "modulepreload");
+  const css = tags.filter((t) => t.startsWith("<link") && attr(t, "rel") === "stylesheet");
+  return {
+    entry: entry.map((t) => clean(attr(t, "src") as string)),
+    preloads: preloads.map((t) => clean(attr(t, "href") as string)),
+    css: css.map((t) => clean(attr(t, "href") as string)),
+  };
+}
+
+const figure = (dist: string, file: string): FileFigure => {
+  const body = readFileSync(join(dist, file));
+  return { file, bytes: body.length, gzipBytes: gzipSync(body).length };
+};
+
+/** Measures the built site in `dist` against the budgets. */
+export function checkBudgets(dist = join(fileURLToPath(new URL("..", import.meta.url)), "dist")): BudgetReport {
+  const failures: string[] = [];
+  const index = join(dist, "index.html");
+  if (!existsSync(index)) throw new Error(`${index} is missing: run npm run build first`);
+  const html = readFileSync(index, "utf8");
+  const { entry, preloads, css } = htmlScripts(html);
+  if (entry.length !== 1) failures.push(`dist/index.html should have one module entry script, found ${entry.length}`);
+
+  // The initial set: the entry, its static imports (transitively) and the modulepreloads.
+  const initial = new Set<string>();
+  const queue = [...entry, ...preloads];
+  while (queue.length) {
+    const file = queue.shift() as string;
+    if (initial.has(file)) continue;
+    if (!existsSync(join(dist, file))) {
+      failures.push(`${file} is referenced but missing from dist`);
+      continue;
+    }
+    initial.add(file);
+    const code = readFileSync(join(dist, file), "utf8");
+    for (const spec of staticImports(code)) queue.push(posix.normalize(posix.join(posix.dirname(file), spec)));
+  }
+  const initialFigures = [...initial].map((f) => figure(dist, f)).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const initialGzip = initialFigures.reduce((s, f) => s + f.gzipBytes, 0);
+  if (kb(initialGzip) > INITIAL_JS_BUDGET_KB) {
+    failures.push(`initial JavaScript is ${kb(initialGzip)} KB gzipped, over the budget of ${INITIAL_JS_BUDGET_KB} KB`);
+  }
+
+  // The map's code and geometry stay out of the initial set (source maps name every module).
+  for (const file of initial) {
+    const mapFile = join(dist, `${file}.map`);
+    if (!existsSync(mapFile)) {
+      // The bundler's own helpers (runtime, preload helper) come without maps; anything larger must have one.
+      if (statSync(join(dist, file)).size > HELPER_MAX_BYTES) {
+        failures.push(`${file}.map is missing: the map-code check needs source maps (build.sourcemap)`);
+      }
+      continue;
+    }
+    const sources = (JSON.parse(readFileSync(mapFile, "utf8")) as { sources: string[] }).sources.map((s) => `/${s}`);
+    const mapCode = sources.filter((s) => MAP_CODE.some((re) => re.test(s)));
+    if (mapCode.length) failures.push(`${file} (initial) holds map code: ${mapCode.slice(0, 3).join(", ")}`);
+    const code = readFileSync(join(dist, file), "utf8");
+    if (GEOMETRY.some((re) => re.test(code))) failures.push(`${file} (initial) holds TopoJSON geometry`);
+  }
+  if (/<link\b[^>]*\.topo\.json/.test(html)) failures.push("dist/index.html preloads the map geometry");
+
+  // No MSW or test code anywhere in dist/assets: contents of scripts and styles, module paths of source maps.
+  const assets = join(dist, "assets");
+  for (const file of readdirSync(assets)) {
+    const path = join(assets, file);
+    if (file.endsWith(".map")) {
+      const sources = (JSON.parse(readFileSync(path, "utf8")) as { sources: string[] }).sources.map((s) => `/${s}`);
+      const bad = sources.filter((s) => FORBIDDEN_SOURCES.some((re) => re.test(s)));
+      if (bad.length) failures.push(`assets/${file} maps development or test modules: ${bad.slice(0, 3).join(", ")}`);
+      continue;
+    }
+    const text = readFileSync(path, "utf8");
+    const hit = FORBIDDEN_TEXT.find((re) => re.test(text));
+    if (hit) failures.push(`assets/${file} contains ${hit} (MSW or test code)`);
+  }
+  if (existsSync(join(dist, "mockServiceWorker.js"))) failures.push("dist/mockServiceWorker.js exists: MSW's worker was shipped");
+
+  const lazy = readdirSync(assets)
+    .filter((f) => f.endsWith(".js") && !initial.has(`assets/${f}`))
+    .map((f) => figure(dist, `assets/${f}`))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    initial: initialFigures,
+    initialGzipKB: kb(initialGzip),
+    initialBytesKB: kb(initialFigures.reduce((s, f) => s + f.bytes, 0)),
+    css: css.map((f) => figure(dist, f)),
+    lazy,
+    failures,
+  };
+}
+
+function print(report: BudgetReport) {
+  const row = (f: FileFigure) =>
+    `  ${f.file.padEnd(44)} ${kb(f.bytes).toFixed(2).padStart(9)} KB ${kb(f.gzipBytes).toFixed(2).padStart(9)} KB gz`;
+  console.log("initial JavaScript of the Overview (entry + static imports + modulepreloads):");
+  for (const f of report.initial) console.log(row(f));
+  console.log(
+    `  ${"total".padEnd(44)} ${report.initialBytesKB.toFixed(2).padStart(9)} KB ${report.initialGzipKB.toFixed(2).padStart(9)} KB gz  (budget ${INITIAL_JS_BUDGET_KB} KB gz)`,
+  );
+  console.log("initial CSS:");
+  for (const f of report.css) console.log(row(f));
+  console.log("lazy chunks (loaded by the views that need them):");
+  for (const f of report.lazy) console.log(row(f));
+  console.log("map code and geometry outside the initial set; no MSW or test code in dist/assets:");
+  if (report.failures.length) {
+    for (const f of report.failures) console.log(`  FAIL ${f}`);
+  } else {
+    console.log("  ok");
+  }
+  console.log(report.failures.length ? `budgets: ${report.failures.length} failed` : "budgets: all passed");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const report = checkBudgets();
+  print(report);
+  process.exit(report.failures.length ? 1 : 0);
+}

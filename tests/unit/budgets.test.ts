@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkBudgets, htmlScripts, staticImports } from "../../scripts/check-budgets";
+
+describe("size budgets", () => {
+  it("finds a chunk's static imports and re-exports, not its dynamic imports", () => {
+    const code = `import{n as e}from"./rolldown-runtime.js";import"./side.js";export*from"./all.js";export{a as b}from"../up.js";const m=()=>import("./MapView.js");import{x}from"react";`;
+    expect(staticImports(code).sort()).toEqual(["../up.js", "./all.js", "./rolldown-runtime.js", "./side.js"]);
+  });
+
+  it("reads the entry, modulepreloads and stylesheets of a built index.html", () => {
+    const html = `<head><script type="module" crossorigin src="./assets/index-A.js"></script>
+      <link rel="modulepreload" crossorigin href="./assets/url-B.js"><link rel="stylesheet" href="./assets/index-C.css"></head>`;
+    expect(htmlScripts(html)).toEqual({
+      entry: ["assets/index-A.js"],
+      preloads: ["assets/url-B.js"],
+      css: ["assets/index-C.css"],
+    });
+  });
+
+  describe("on a built site", () => {
+    let dist: string;
+    afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+    /** A tiny dist: an entry importing one chunk statically and the map lazily. */
+    function site(files: Record<string, string>, sources: Record<string, string[]> = {}) {
+      dist = mkdtempSync(join(tmpdir(), "budgets-test-"));
+      mkdirSync(join(dist, "assets"));
+      writeFileSync(
+        join(dist, "index.html"),
+        `<script type="module" src="./assets/entry.js"></script><link rel="modulepreload" href="./assets/shared.js">`,
+      );
+      const all = {
+        "entry.js": `import{a}from"./shared.js";const m=()=>import("./map.js");`,
+        "shared.js": "export const a=1;",
+        "map.js": "export const m=2;",
+        ...files,
+      };
+      for (const [name, body] of Object.entries(all)) {
+        writeFileSync(join(dist, "assets", name), body);
+        const mapped = sources[name] ?? [`../../src/${name.replace(".js", ".ts")}`];
+        writeFileSync(join(dist, "assets", `${name}.map`), JSON.stringify({ version: 3, sources: mapped, mappings: "" }));
+      }
+      return checkBudgets(dist);
+    }
+
+    it("counts the entry and its static imports, and leaves lazy chunks out", () => {
+      const report = site({});
+      expect(report.failures).toEqual([]);
+      expect(report.initial.map((f) => f.file).sort()).toEqual(["assets/entry.js", "assets/shared.js"]);
+      expect(report.lazy.map((f) => f.file)).toEqual(["assets/map.js"]);
+    });
+
+    it("fails when the initial set holds map code, geometry, or when any asset holds MSW or test code", () => {
+      const report = site(
+        {
+          "shared.js": `export const topo={"type":"Topology","arcs":[]};`,
+          "map.js": "const w=setupWorker();",
+        },
+        { "shared.js": ["../../src/charts/map/geo.ts"], "map.js": ["../../node_modules/msw/lib/browser/index.mjs"] },
+      );
+      expect(report.failures.join("\n")).toMatch(/assets\/shared\.js \(initial\) holds map code: .*src\/charts\/map\/geo\.ts/);
+      expect(report.failures.join("\n")).toMatch(/shared\.js \(initial\) holds TopoJSON geometry/);
+      expect(report.failures.join("\n")).toMatch(/assets\/map\.js contains .*setupWorker/);
+      expect(report.failures.join("\n")).toMatch(/assets\/map\.js\.map maps development or test modules: .*node_modules\/msw\//);
+    });
+
+    it("fails over 300 KB gzipped", () => {
+      // Random bytes do not compress: as base64, 420,000 of them stay over 300 KB gzipped.
+      const noise = randomBytes(420_000).toString("base64");
+      const report = site({ "shared.js": `export const a=${JSON.stringify(noise)};` });
+      expect(report.initialGzipKB).toBeGreaterThan(300);
+      expect(report.failures.join("\n")).toMatch(/over the budget of 300 KB/);
+    });
+  });
+});
