@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { assertBuilt, BIN, freePort, launch, type Running, startServer } from "./support";
+import { launch, type Running, startPreview } from "./support";
 
 const VIEWS = [
   "view=overview",
@@ -24,12 +24,7 @@ describe("accessibility (axe-core)", () => {
   let base: string;
 
   beforeAll(async () => {
-    assertBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { assertBuilt, BIN, collectConsoleErrors, DIST, freePort, launch, type Running, startServer } from "./support";
+import { collectConsoleErrors, DIST, launch, type Running, startPreview } from "./support";
 
 describe("Content-Security-Policy", () => {
   let browser: Browser;
@@ -14,12 +14,7 @@ describe("Content-Security-Policy", () => {
   let base: string;
 
   beforeAll(async () => {
-    assertBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import type { Browser, BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { FRAME_BOTTOM, FRAME_TOP } from "../../src/export/export-option";
-import { assertBuilt, BIN, collectConsoleErrors, freePort, launch, type Running, startServer, tempDir } from "./support";
+import { collectConsoleErrors, launch, type Running, startPreview, tempDir } from "./support";
 
 const ID = "core-digital-va-share";
 
@@ -27,12 +27,7 @@ describe("exports on the built site", () => {
   const dir = tempDir("gd-dashboard-exports-");
 
   beforeAll(async () => {
-    assertBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { assertBuilt, BIN, canvasInk, collectConsoleErrors, freePort, launch, type Running, startServer } from "./support";
+import { canvasInk, collectConsoleErrors, launch, type Running, startPreview } from "./support";
 
 describe("map view on the built site", () => {
   let browser: Browser;
@@ -14,12 +14,7 @@ describe("map view on the built site", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    assertBuilt();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

@@ -220,6 +220,17 @@ export function copyDist(dest: string, config?: unknown, { connectSrc = [] as st
   return dest;
 }
 
+/** The built site served by `vite preview` on a free port: its base URL and how to stop it. */
+export async function startPreview(): Promise<{ base: string; server: Running }> {
+  assertBuilt();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  const server = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+    readyUrl: `${base}config.json`,
+  });
+  return { base, server };
+}
+
 /** Fails with a clear message when `npm run build` has not run. */
 export function assertBuilt(): void {
   for (const f of ["index.html", "config.json", "data/v1/meta.json"]) {
