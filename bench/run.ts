@@ -165,13 +165,17 @@ if (!args["skip-scale"]) {
 
 // ─── results ──────────────────────────────────────────────────────────────────
 const LH_METRICS = ["lcp", "fcp", "tbt", "totalBytes", "scriptBytes"] as const;
+/** The floor blocks for 0–10 ms: a ratio to that says nothing, so TBT gets one only from 50 ms up. */
+const floorOf = (k: (typeof LH_METRICS)[number], floor: LighthouseFigures | undefined) =>
+  k === "tbt" && (floor?.tbt ?? 0) < 50 ? null : floor?.[k];
 const withRatios = (figures: Record<string, LighthouseFigures>) =>
   Object.fromEntries(
     Object.entries(figures).map(([page, f]) => [
       page,
       {
         ...f,
-        ratioToFloor: page === "floor" ? null : Object.fromEntries(LH_METRICS.map((k) => [k, ratio(f[k], figures.floor?.[k])])),
+        ratioToFloor:
+          page === "floor" ? null : Object.fromEntries(LH_METRICS.map((k) => [k, ratio(f[k], floorOf(k, figures.floor))])),
       },
     ]),
   );
