@@ -26,6 +26,17 @@ export interface ExportSpec {
   size?: { width: number; height: number };
 }
 
+/** The header of a long table of observations, in the reader's language. */
+export const observationsHeader = (t: Translate): string[] => [
+  t("table.code"),
+  t("table.name"),
+  t("export.level"),
+  t("export.period"),
+  t("table.value"),
+  t("data.unit"),
+  t("table.status"),
+];
+
 /**
  * A long table of observations: code (as text), name, level, period, value, unit, status,
  * header in the reader's language, nulls empty.
@@ -39,15 +50,7 @@ export function observationsTable(
 ): CsvTable {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   return {
-    header: [
-      t("table.code"),
-      t("table.name"),
-      t("export.level"),
-      t("export.period"),
-      t("table.value"),
-      t("data.unit"),
-      t("table.status"),
-    ],
+    header: observationsHeader(t),
     textColumns: [0],
     rows: observations.map((o) => {
       const r = byCode.get(o.region);

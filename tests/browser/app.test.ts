@@ -26,6 +26,7 @@ import {
   type Running,
   recordRequests,
   serveStatic,
+  startPreview,
   startServer,
   tempDir,
 } from "./support";
@@ -87,13 +88,8 @@ describe("built site served by vite preview (static snapshot)", () => {
   const extraServers: Running[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
     snapshot = await readSnapshot(join(DIST, "data", "v1"));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

@@ -12,18 +12,7 @@ import { readSnapshot } from "../../mock/snapshot";
 import { formatNumber, pick } from "../../src/i18n/format";
 import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
-import {
-  assertBuilt,
-  BIN,
-  canvasInk,
-  collectConsoleErrors,
-  DIST,
-  freePort,
-  launch,
-  type Running,
-  startServer,
-  tempDir,
-} from "./support";
+import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview, tempDir } from "./support";
 
 const ID = "core-digital-va-share";
 const SELECTION = "regions=440100,440300&from=2020&to=2023";
@@ -39,13 +28,8 @@ describe("explore view on the built site", () => {
   let errors: string[];
 
   beforeAll(async () => {
-    assertBuilt();
     snapshot = await readSnapshot(join(DIST, "data", "v1"));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}/`;
-    preview = await startServer(BIN("vite"), ["preview", "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
-      readyUrl: `${base}config.json`,
-    });
+    ({ base, server: preview } = await startPreview());
     browser = await launch();
   });
   afterAll(async () => {

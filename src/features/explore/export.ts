@@ -5,6 +5,7 @@
 import type { Indicator, Level, Region } from "../../api/contract";
 import type { CsvTable } from "../../export/csv";
 import { tidy } from "../../export/series-table";
+import { observationsHeader } from "../../export/spec";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 import type { InputsData } from "./inputs-option";
@@ -40,15 +41,7 @@ export function sourcesOf(indicators: readonly Indicator[], lang: Lang): string 
 export function tableModelTable(model: TableModel, indicator: Indicator, lang: Lang, t: Translate): CsvTable {
   const unit = pick(indicator.unit, lang);
   return {
-    header: [
-      t("table.code"),
-      t("table.name"),
-      t("export.level"),
-      t("export.period"),
-      t("table.value"),
-      t("data.unit"),
-      t("table.status"),
-    ],
+    header: observationsHeader(t),
     textColumns: [0],
     rows: model.rows.flatMap((row) =>
       row.cells.map((c) => [
