@@ -1,12 +1,17 @@
 /**
  * The static snapshot of contract v1: the files the `static` data source reads
- * (meta.json, regions.json, indicators.json, observations/{id}.json), each exactly what the
- * matching API endpoint answers. Written to a temporary folder and swapped in whole, so a
- * failed run never leaves a half-written snapshot behind.
+ * (meta.json, regions.json, indicators.json, observations/{id}.json and, per level,
+ * observations/{id}/{level}.json), each exactly what the matching API endpoint answers
+ * (`GET /observations?indicator={id}[&level={level}]`). The per-level files are an
+ * optimisation: a province-level query reads a few hundred bytes instead of every county's
+ * figures; a snapshot without them still works (the source falls back to the whole file).
+ * Written to a temporary folder and swapped in whole, so a failed run never leaves a
+ * half-written snapshot behind.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { IndicatorsResponseSchema, MetaSchema, ObservationsResponseSchema, RegionsResponseSchema } from "../src/api/contract";
+import { filterObservations } from "../src/api/filter";
 import type { Dataset } from "./generate";
 
 export function snapshotFiles(data: Dataset): Map<string, unknown> {
@@ -15,8 +20,14 @@ export function snapshotFiles(data: Dataset): Map<string, unknown> {
     ["regions.json", { regions: data.regions }],
     ["indicators.json", { indicators: data.indicators }],
   ]);
+  const levels = new Map(data.indicators.map((i) => [i.id, i.levels]));
   for (const [id, observations] of data.observations) {
     files.set(`observations/${id}.json`, { indicator: id, observations });
+    // Only the levels the indicator is published at: at any other the API answers 400.
+    for (const level of levels.get(id) ?? []) {
+      const atLevel = filterObservations(observations, data.regions, { level });
+      files.set(`observations/${id}/${level}.json`, { indicator: id, observations: atLevel });
+    }
   }
   return files;
 }
@@ -26,8 +37,8 @@ export async function writeSnapshot(data: Dataset, outDir: string): Promise<void
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   try {
-    await mkdir(join(tmp, "observations"), { recursive: true });
     for (const [name, body] of snapshotFiles(data)) {
+      await mkdir(dirname(join(tmp, name)), { recursive: true });
       await writeFile(join(tmp, name), `${JSON.stringify(body)}\n`);
     }
   } catch (e) {

@@ -7,13 +7,15 @@ import {
   RegionsResponseSchema,
 } from "./contract";
 import type { DataSource } from "./data-source";
-import { checkObservationRegions, parse } from "./errors";
+import { checkObservationRegions, HttpError, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 import { filterObservations } from "./filter";
 
 /**
- * A published snapshot of contract v1 as plain files, filtered in the browser with the same
- * code the API uses. Each file is fetched and validated once, then shared by every query.
+ * A published snapshot of contract v1 as plain files (see mock/snapshot.ts), filtered in the
+ * browser with the same code the API uses. Each file is fetched and validated once, then
+ * shared by every query. A query reads its level's file, `observations/{id}/{level}.json`,
+ * and falls back to the indicator's whole file when the snapshot has no per-level files.
  */
 export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions, "signal">): DataSource {
   const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
@@ -36,12 +38,24 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
     indicators: () =>
       file("indicators.json", "GET indicators.json", (j) => parse(IndicatorsResponseSchema, j, "GET indicators.json").indicators),
     observations: async (q) => {
-      const name = `observations/${encodeURIComponent(q.indicator)}.json`;
+      const id = encodeURIComponent(q.indicator);
+      const read = (name: string) => {
+        const endpoint = `GET ${name}`;
+        return file(name, endpoint, (j): Observation[] => parse(ObservationsResponseSchema, j, endpoint).observations);
+      };
+      const observations = (): Promise<[Observation[], string]> => {
+        const perLevel = `observations/${id}/${q.level}.json`;
+        return read(perLevel).then(
+          (all) => [all, perLevel],
+          (e: unknown) => {
+            if (!(e instanceof HttpError && e.status === 404)) throw e;
+            const whole = `observations/${id}.json`;
+            return read(whole).then((all) => [all, whole]);
+          },
+        );
+      };
+      const [[all, name], regionList] = await Promise.all([observations(), regions()]);
       const endpoint = `GET ${name}`;
-      const [all, regionList] = await Promise.all([
-        file(name, endpoint, (j): Observation[] => parse(ObservationsResponseSchema, j, endpoint).observations),
-        regions(),
-      ]);
       checkObservationRegions(all, regionList, endpoint);
       return filterObservations(all, regionList, q);
     },

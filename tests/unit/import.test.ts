@@ -55,7 +55,8 @@ describe("round trip: the simulated dataset, exported to the long format and imp
     const want = new Map([...snapshotFiles(dataset)].map(([name, body]) => [name, JSON.stringify(body)]));
     const got = bytesOf(result);
     expect([...got.keys()]).toEqual([...want.keys()]);
-    expect(got.size).toBe(dataset.indicators.length + 3);
+    // The catalogue, each indicator's whole file and one file per level it is published at.
+    expect(got.size).toBe(dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 3));
     for (const [name, body] of want) {
       if (name === "meta.json" || name === "indicators.json") continue;
       expect(got.get(name), name).toBe(body);
@@ -411,9 +412,16 @@ describe("on disk", () => {
     expect([...before.keys()].map((f) => f.slice(out.length + 1)).sort()).toEqual([
       "indicators.json",
       "meta.json",
+      // Each indicator's whole file, and one per level it is published at (5G: province and city).
       "observations/5g-base-stations.json",
-      "observations/admin-villages.json",
-      "observations/villages-5g-rate.json",
+      "observations/5g-base-stations/city.json",
+      "observations/5g-base-stations/province.json",
+      ...["admin-villages", "villages-5g-rate"].flatMap((id) => [
+        `observations/${id}.json`,
+        `observations/${id}/city.json`,
+        `observations/${id}/county.json`,
+        `observations/${id}/province.json`,
+      ]),
       "regions.json",
     ]);
 

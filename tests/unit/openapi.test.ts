@@ -270,7 +270,8 @@ describe("the mock API behaves as openapi.yaml describes", () => {
 describe("the static snapshot conforms to openapi.yaml and zod", () => {
   it("every file validates against its endpoint's 200 schema", () => {
     const files = snapshotFiles(dataset);
-    expect(files.size).toBe(3 + dataset.indicators.length);
+    // The catalogue, each indicator's whole file and one file per level it is published at.
+    expect(files.size).toBe(3 + dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 0));
     for (const [name, body] of files) {
       const route = (name.startsWith("observations/") ? "observations" : name.replace(/\.json$/, "")) as Route;
       expectConforms(route, 200, body, name);
@@ -285,6 +286,14 @@ describe("the static snapshot conforms to openapi.yaml and zod", () => {
       (o) => regionsAtLevel(dataset.regions, "city").some((r) => r.code === o.region) && periodWithin(o.period, "2023Q2"),
     );
     expect(observationsOf("indicator=5g-base-stations&level=city&from=2023Q2")).toEqual(fromFile);
+    // Each per-level file is exactly the endpoint's answer for that indicator and level.
+    for (const ind of dataset.indicators) {
+      for (const level of ind.levels) {
+        expect(files.get(`observations/${ind.id}/${level}.json`), `${ind.id}/${level}`).toEqual(
+          get("observations", `indicator=${ind.id}&level=${level}`).body,
+        );
+      }
+    }
   });
 });
 
