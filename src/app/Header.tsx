@@ -20,12 +20,15 @@ export function Header() {
             {t("badge.simulated")}
           </span>
         )}
-        {meta.data && (
-          <span className="data-version">
-            {t("header.version", { version: meta.data.dataVersion })} ·{" "}
-            {t("header.updated", { date: formatDate(meta.data.updatedAt, lang) })}
-          </span>
-        )}
+        {/* Always there, its lines reserved in CSS: the page does not jump when /meta answers. */}
+        <span className="data-version">
+          {meta.data && (
+            <>
+              {t("header.version", { version: meta.data.dataVersion })} ·{" "}
+              {t("header.updated", { date: formatDate(meta.data.updatedAt, lang) })}
+            </>
+          )}
+        </span>
       </div>
       <div className="header-actions">
         <Briefing />

@@ -54,7 +54,7 @@ export function KpiCard({ indicator, region, until }: KpiCardProps) {
   return (
     <article className="kpi" aria-label={name}>
       <h3 className="kpi-name">{name}</h3>
-      {body}
+      <div className="kpi-body">{body}</div>
     </article>
   );
 }
