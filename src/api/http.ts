@@ -7,7 +7,7 @@ import {
   RegionsResponseSchema,
 } from "./contract";
 import type { DataSource, Opts } from "./data-source";
-import { checkObservationRegions, parse } from "./errors";
+import { ContractError, checkObservationRegions, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 
 export type HttpSettings = Omit<FetchOptions, "signal">;
@@ -37,7 +37,9 @@ export function createHttpSource(baseUrl: string, settings: HttpSettings): DataS
     observations: async (q, o) => {
       const endpoint = "GET /observations";
       const [json, known] = await Promise.all([get(`observations?${observationParams(q)}`, endpoint, o), knownRegions()]);
-      const { observations } = parse(ObservationsResponseSchema, json, endpoint);
+      const { indicator, observations } = parse(ObservationsResponseSchema, json, endpoint);
+      // Another indicator's figures (a misrouted or mis-cached answer) would be drawn under this one's name.
+      if (indicator !== q.indicator) throw new ContractError(endpoint, "indicator", `expected ${q.indicator}, got ${indicator}`);
       checkObservationRegions(observations, known, endpoint);
       return observations;
     },

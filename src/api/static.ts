@@ -7,7 +7,7 @@ import {
   RegionsResponseSchema,
 } from "./contract";
 import type { DataSource } from "./data-source";
-import { checkObservationRegions, HttpError, parse } from "./errors";
+import { ContractError, checkObservationRegions, HttpError, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 import { filterObservations } from "./filter";
 
@@ -41,7 +41,13 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
       const id = encodeURIComponent(q.indicator);
       const read = (name: string) => {
         const endpoint = `GET ${name}`;
-        return file(name, endpoint, (j): Observation[] => parse(ObservationsResponseSchema, j, endpoint).observations);
+        return file(name, endpoint, (j): Observation[] => {
+          const { indicator, observations } = parse(ObservationsResponseSchema, j, endpoint);
+          // A misplaced file would draw another indicator's figures under this one's name.
+          if (indicator !== q.indicator)
+            throw new ContractError(endpoint, "indicator", `expected ${q.indicator}, got ${indicator}`);
+          return observations;
+        });
       };
       const observations = (): Promise<[Observation[], string]> => {
         const perLevel = `observations/${id}/${q.level}.json`;

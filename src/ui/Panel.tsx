@@ -93,7 +93,9 @@ export function QueryGate({
   };
   if (failed.some((q) => needsSignIn(q.error))) return <SignInAlert onRetry={retry} />;
   if (failed.length) {
-    return <ErrorAlert reason={failed.map((q) => (q.error as Error).message).join(" · ")} onRetry={retry} />;
+    // One reason once: a panel reading nine series that fail alike says so in one sentence, not nine.
+    const reasons = [...new Set(failed.map((q) => (q.error as Error).message))];
+    return <ErrorAlert reason={reasons.join(" · ")} onRetry={retry} />;
   }
   if (queries.some((q) => q.isPending)) return <Skeleton height={height} />;
   return <>{children()}</>;

@@ -57,6 +57,19 @@ describe("the static source", () => {
     expect(asked.filter((f) => f === "observations/5g-base-stations.json")).toHaveLength(1);
   });
 
+  it("refuses a file that holds another indicator's figures", async () => {
+    serveSnapshot();
+    server.use(
+      http.get("*/snap/observations/gdp/province.json", () =>
+        HttpResponse.json(files.get("observations/5g-base-stations/province.json")),
+      ),
+    );
+    const source = createStaticSource("/snap", settings);
+    await expect(source.observations({ indicator: "gdp", level: "province" })).rejects.toThrow(
+      "GET observations/gdp/province.json: response breaks the data contract at indicator: expected gdp, got 5g-base-stations",
+    );
+  });
+
   it("does not fall back on any other failure: a broken per-level file is an error naming it", async () => {
     serveSnapshot();
     server.use(http.get("*/snap/observations/gdp/city.json", () => HttpResponse.json({ indicator: "gdp", observations: [{}] })));
