@@ -3,6 +3,7 @@ import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useContext, useMemo } from "react";
 import { type ChartProps, RendererContext, ThemeContext, WALL_THEME } from "./Chart";
 import { echarts } from "./echarts";
+import { useReducedMotion } from "./reduced-motion";
 import { registerWallTheme } from "./themes";
 
 /**
@@ -30,10 +31,14 @@ export default function ChartHost({ option, height = 320, onEvents, onReady }: O
   const wanted = useContext(ThemeContext);
   // Registered here, in the ECharts chunk, before the instance is created with it.
   const theme = useMemo(() => (wanted === WALL_THEME ? registerWallTheme(window.innerWidth) : wanted), [wanted]);
+  // Builders stay pure: a reader who asks for less motion gets every chart, and every update
+  // of it (notMerge: each option is whole), drawn at once, switched as the setting changes.
+  const still = useReducedMotion();
+  const shown = useMemo(() => (still ? { ...option, animation: false } : option), [option, still]);
   return (
     <ReactEChartsCore
       echarts={echarts}
-      option={option}
+      option={shown}
       theme={theme}
       notMerge
       lazyUpdate

@@ -1,9 +1,10 @@
 /**
  * Accessibility of every view in both languages, checked by axe-core in real Chromium on the
- * built site: no serious or critical violation.
+ * built site: no serious or critical violation; likewise an open export menu. And a reader who
+ * asks for less motion (prefers-reduced-motion) gets charts drawn at once and no CSS motion.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launch, type Running, startPreview } from "./support";
 
@@ -57,4 +58,99 @@ describe("accessibility (axe-core)", () => {
       await context.close();
     });
   }
+
+  test("an open export menu has no serious or critical violation", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?lang=en`);
+    const trend = page.locator("section", { has: page.getByRole("heading", { name: "Trend" }) });
+    await trend.locator(".chart canvas").waitFor({ timeout: 30_000 });
+    await trend.getByRole("button", { name: /^Export/ }).click();
+    await trend.getByRole("menu").waitFor();
+    const results = await new AxeBuilder({ page: page as never })
+      .include(".export-menu")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("prefers-reduced-motion", () => {
+  let browser: Browser;
+  let preview: Running;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ base, server: preview } = await startPreview());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  /**
+   * Opens the map with Chromium's reduced-motion setting, and counts, for each chart, the frames
+   * it drew (ChartHost's `chart-rendered` events) before its first `chart-finished`: an animated
+   * chart draws a frame per tick of its animation, a still one draws once and is done.
+   */
+  async function framesBeforeFinished(reducedMotion: "reduce" | "no-preference"): Promise<{ page: Page; frames: number[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const log: { type: string; target: EventTarget | null }[] = [];
+      Object.defineProperty(window, "__chartEvents", { value: log });
+      for (const type of ["chart-rendered", "chart-finished"]) {
+        document.addEventListener(type, (e) => log.push({ type, target: e.target }), true);
+      }
+    });
+    await page.goto(`${base}?view=map&level=city&lang=en`);
+    await page.locator(".chart canvas").first().waitFor({ timeout: 30_000 });
+    // Both charts (map and ranking) finished.
+    await page.waitForFunction(() => {
+      const log = (window as unknown as { __chartEvents: { type: string; target: EventTarget | null }[] }).__chartEvents;
+      return new Set(log.filter((e) => e.type === "chart-finished").map((e) => e.target)).size >= 2;
+    });
+    const frames = await page.evaluate(() => {
+      const log = (window as unknown as { __chartEvents: { type: string; target: EventTarget | null }[] }).__chartEvents;
+      return [...new Set(log.map((e) => e.target))].map((host) => {
+        const own = log.filter((e) => e.target === host);
+        return own.findIndex((e) => e.type === "chart-finished");
+      });
+    });
+    return { page, frames };
+  }
+
+  /** Computed animation and transition of an element that shimmers and has a 2 s transition. */
+  const cssMotion = (page: Page) =>
+    page.evaluate(() => {
+      const probe = document.createElement("div");
+      probe.className = "skeleton";
+      probe.style.transition = "opacity 2s";
+      document.body.append(probe);
+      const { animationName, animationDuration, transitionDuration } = getComputedStyle(probe);
+      probe.remove();
+      return { animationName, animationDuration, transitionDuration };
+    });
+
+  test("charts are drawn at once, and nothing in CSS moves", async () => {
+    const { page, frames } = await framesBeforeFinished("reduce");
+    expect(frames).toHaveLength(2);
+    for (const n of frames) {
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(3);
+    }
+    const css = await cssMotion(page);
+    expect(css.animationName).toBe("none");
+    expect(Number.parseFloat(css.transitionDuration)).toBeLessThan(0.001);
+    await page.context().close();
+  });
+
+  test("without the setting, the same charts animate (so the check above can fail)", async () => {
+    const { page, frames } = await framesBeforeFinished("no-preference");
+    expect(Math.max(...frames)).toBeGreaterThan(5);
+    expect(await cssMotion(page)).toEqual({ animationName: "shimmer", animationDuration: "1.4s", transitionDuration: "2s" });
+    await page.context().close();
+  });
 });

@@ -50,7 +50,7 @@ describe("exports on the built site", () => {
   async function exportFrom(panel: string, item: string | RegExp): Promise<{ download: Download; path: string }> {
     const section = page.locator("section", { has: page.getByRole("heading", { name: panel, exact: true }) });
     await section.getByRole("button", { name: /^Export/ }).click();
-    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: item }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("menuitem", { name: item }).click()]);
     const path = `${dir.path}/${download.suggestedFilename()}`;
     await download.saveAs(path);
     return { download, path };
@@ -125,6 +125,42 @@ describe("exports on the built site", () => {
     expect(data[0].Code).toMatch(/^\d{6}$/);
   });
 
+  test("the menu works from the keyboard alone: open, arrow to an item, Enter runs it, Escape returns focus", async () => {
+    await page.goto(`${base}?indicator=${ID}&lang=en`);
+    const trend = page.locator("section", { has: page.getByRole("heading", { name: "Trend" }) });
+    await trend.locator(".chart canvas").waitFor();
+    const button = trend.getByRole("button", { name: /^Export/ });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    const isFocused = () => button.evaluate((el) => el === document.activeElement);
+
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await trend.getByRole("menu", { name: "Export" }).waitFor();
+    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    expect(await focused()).toBe("PNG image (1×)");
+    // ↑ wraps round to the last item, then climbs to the CSV of the data shown.
+    await page.keyboard.press("ArrowUp");
+    expect(await focused()).toBe("Copy link");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    expect(await focused()).toBe("CSV: the data shown");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${ID}_.*\\.csv$`));
+    expect(await trend.getByRole("menu").count()).toBe(0);
+    expect(await isFocused()).toBe(true);
+
+    // Opened again with ↓, Escape closes it and focus is back on the button.
+    await page.keyboard.press("ArrowDown");
+    await trend.getByRole("menu").waitFor();
+    expect(await focused()).toBe("PNG image (1×)");
+    await page.keyboard.press("End");
+    expect(await focused()).toBe("Copy link");
+    await page.keyboard.press("Escape");
+    expect(await trend.getByRole("menu").count()).toBe(0);
+    expect(await isFocused()).toBe(true);
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+  });
+
   test("a copied link opened in a new page shows the same view", async () => {
     const url = `${base}?view=map&level=county&indicator=${ID}&year=2021&bins=jenks&lang=en`;
     await page.goto(url);
@@ -134,7 +170,7 @@ describe("exports on the built site", () => {
       .locator("section.map-main")
       .getByRole("button", { name: /^Export/ })
       .click();
-    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.getByRole("menuitem", { name: "Copy link" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Link copied" }).count()).toBe(1);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const other = await context.newPage();
