@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect } from "react";
 import { useMeta } from "../api/hooks";
 import { ThemeContext, WALL_THEME } from "../charts/Chart";
-import { DataMethods } from "../features/data/DataMethods";
 import { Overview } from "../features/overview/Overview";
 import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
@@ -16,7 +15,8 @@ import { OfflineBanner } from "./OfflineBanner";
 const MapView = lazy(() => import("../features/map/MapView"));
 const CompareView = lazy(() => import("../features/compare/CompareView"));
 const ExploreView = lazy(() => import("../features/explore/ExploreView"));
-const LAZY = { map: MapView, compare: CompareView, explore: ExploreView } as const;
+const DataMethods = lazy(() => import("../features/data/DataMethods").then((m) => ({ default: m.DataMethods })));
+const LAZY = { map: MapView, compare: CompareView, explore: ExploreView, data: DataMethods } as const;
 
 /** `screen=big`: the Overview alone, dark, in large type, cycling its panels; Escape leaves. */
 function WallDisplay() {
@@ -79,8 +79,7 @@ export function App() {
         <OfflineBanner />
         <Notices />
         {view === "overview" && <Overview />}
-        {view === "data" && <DataMethods />}
-        {(view === "map" || view === "compare" || view === "explore") && <LazyView view={view} />}
+        {view !== "overview" && <LazyView view={view} />}
       </main>
     </>
   );

@@ -122,8 +122,12 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
       ...(targets.length
         ? [
             {
+              // Markers without a line: a line series draws them as well as a scatter series
+              // would, without loading ECharts' scatter chart for this one use.
               name: targetName,
-              type: "scatter",
+              type: "line",
+              lineStyle: { opacity: 0 },
+              connectNulls: false,
               symbol: "diamond",
               symbolSize: 12,
               data: periods.map((p) => targets.find((x) => x.period === p)?.value ?? null),

@@ -11,7 +11,9 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 /** The translator for one language: `{name}` placeholders are filled from `vars`, as text. */
 export function translator(lang: Lang): Translate {
   const table = MESSAGES[lang];
-  return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+  // A key whose texts have not been added yet shows as itself: visibly wrong, never a crash.
+  return (key, vars) =>
+    (table[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
 }
 
 /** A bilingual text from the API in the current language. */

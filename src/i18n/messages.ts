@@ -1,6 +1,13 @@
-/** The interface's own texts. Texts from the data (names, units, sources) come bilingual from the API. */
-import * as compare from "./messages-compare";
-import * as explore from "./messages-explore";
+/**
+ * The interface's own texts. Texts from the data (names, units, sources) come bilingual from
+ * the API. The texts every view needs are here; those of the Compare and Explore views (and
+ * of the region picker and index method they share with Data & methods) live in their own
+ * files and are added by the code that uses them, when its chunk loads (`addMessages`), so
+ * that the Overview's JavaScript does not carry them.
+ */
+import type { Lang } from "../state/url";
+import type * as compare from "./messages-compare";
+import type * as explore from "./messages-explore";
 
 const base = {
   "app.title": "广东省数字经济发展监测",
@@ -194,12 +201,10 @@ const base = {
   "big.exit": "退出大屏",
 } as const;
 
-const zh = { ...base, ...compare.zh, ...explore.zh };
-export type MessageKey = keyof typeof zh;
+type BaseKey = keyof typeof base;
+export type MessageKey = BaseKey | keyof typeof compare.zh | keyof typeof explore.zh;
 
-const en: Record<MessageKey, string> = {
-  ...compare.en,
-  ...explore.en,
+const en: Record<BaseKey, string> = {
   "app.title": "Guangdong Digital Economy Monitor",
   "app.skip": "Skip to main content",
   "nav.label": "Views",
@@ -396,4 +401,20 @@ const en: Record<MessageKey, string> = {
   "big.exit": "Leave wall display",
 };
 
-export const MESSAGES = { zh, en } as const;
+/**
+ * Both catalogues, by language. Holds every key once the chunks that use the on-demand texts
+ * have loaded; until then only the common ones (see `addMessages`).
+ */
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
+  zh: { ...base } as Record<MessageKey, string>,
+  en: { ...en } as Record<MessageKey, string>,
+};
+
+/** The common texts alone (the complete catalogues, for tests and tools, are in catalogues.ts). */
+export const COMMON_MESSAGES: Record<Lang, Record<BaseKey, string>> = { zh: base, en };
+
+/** Adds a view's texts to both catalogues; called at the top of the module that uses them. */
+export function addMessages(texts: { zh: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(MESSAGES.zh, texts.zh);
+  Object.assign(MESSAGES.en, texts.en);
+}

@@ -2,8 +2,13 @@ import { useId, useState } from "react";
 import type { Region } from "../api/contract";
 import { regionsAtLevel } from "../api/filter";
 import { pick } from "../i18n/format";
+import { addMessages } from "../i18n/messages";
+import * as compareTexts from "../i18n/messages-compare";
 import { useLang, useT } from "../i18n/use-t";
 import { searchRegions } from "./RegionSearch";
+
+// The picker's texts are kept with the Compare view's and load with whichever view uses it.
+addMessages(compareTexts);
 
 export const PICKER_SCOPES = ["all", "city", "county"] as const;
 export const PICKER_SORTS = ["match", "desc", "asc"] as const;

@@ -11,8 +11,8 @@ import { type Dataset, generateDataset } from "../../mock/generate";
 import { readSnapshot } from "../../mock/snapshot";
 import { featured } from "../../src/domain/catalogue";
 import { latestWithPrevious } from "../../src/domain/change";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatValue, pick } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
 import {
   assertBuilt,

@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import type { Dataset } from "../../mock/generate";
 import { readSnapshot } from "../../mock/snapshot";
 import { FRAME_BOTTOM, FRAME_TOP } from "../../src/export/export-option";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatValue, pick } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
 import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview, tempDir } from "./support";
 
@@ -111,7 +111,7 @@ describe("compare view on the built site", () => {
           .click();
         const [download] = await Promise.all([
           page.waitForEvent("download"),
-          section.getByRole("button", { name: item }).click(),
+          section.getByRole("menuitem", { name: item }).click(),
         ]);
         const path = join(dir.path, download.suggestedFilename());
         await download.saveAs(path);

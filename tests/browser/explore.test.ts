@@ -9,8 +9,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Dataset } from "../../mock/generate";
 import { readSnapshot } from "../../mock/snapshot";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatNumber, pick } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 import type { Lang } from "../../src/state/url";
 import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview, tempDir } from "./support";
 
@@ -111,7 +111,10 @@ describe("explore view on the built site", () => {
       const save = async (section: string, item: string) => {
         const panel = page.locator(section);
         await panel.getByRole("button", { name: /^Export/ }).click();
-        const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: item }).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          panel.getByRole("menuitem", { name: item }).click(),
+        ]);
         const path = join(dir.path, download.suggestedFilename());
         await download.saveAs(path);
         return { name: download.suggestedFilename(), text: readFileSync(path, "utf8") };

@@ -12,8 +12,8 @@ import { selectPeers } from "../../src/domain/peers";
 import { toCsv } from "../../src/export/csv";
 import { benchmarkRows, type CompareLevel, selectionLevels } from "../../src/features/compare/compare-data";
 import { valuesTable } from "../../src/features/compare/export";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatValue, translator } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 import { captureDownloads } from "../support/downloads";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
@@ -330,17 +330,17 @@ describe("compare exports", () => {
     await screen.findByRole("img", { name: zh["compare.series"].replace("{name}", ind.name.zh) }, T);
     await user.click(within(series).getByRole("button", { name: /^导出/ }));
     for (const scale of [1, 2, 3]) {
-      expect(within(series).getByRole("button", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
+      expect(within(series).getByRole("menuitem", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
     }
     for (const item of ["export.svg", "export.csvShown", "export.csvFull", "export.copyLink"] as const) {
-      expect(within(series).getByRole("button", { name: zh[item] })).toBeVisible();
+      expect(within(series).getByRole("menuitem", { name: zh[item] })).toBeVisible();
     }
 
     // The values table: no image to draw, so CSV and link only.
     const panel = screen.getByRole("region", { name: zh["compare.table"] });
     await user.click(within(panel).getByRole("button", { name: /^导出/ }));
-    expect(within(panel).queryByRole("button", { name: /PNG|SVG/ })).toBeNull();
-    expect(within(panel).getByRole("button", { name: zh["export.copyLink"] })).toBeVisible();
+    expect(within(panel).queryByRole("menuitem", { name: /PNG|SVG/ })).toBeNull();
+    expect(within(panel).getByRole("menuitem", { name: zh["export.copyLink"] })).toBeVisible();
 
     // The CSV the spec writes, by the same pure function, holds the figures the table shows.
     const csv = expectedValuesCsv(codes, "2023");
@@ -361,7 +361,7 @@ describe("compare exports", () => {
 
     // And that is the file the menu downloads: BOM, the translated header, codes as text.
     const downloads = captureDownloads();
-    await user.click(within(panel).getByRole("button", { name: zh["export.csvShown"] }));
+    await user.click(within(panel).getByRole("menuitem", { name: zh["export.csvShown"] }));
     const [file] = await downloads.next();
     expect(file.name).toBe(`${RATE}_table_county_2023_zh.csv`);
     const text = await downloads.text(file);

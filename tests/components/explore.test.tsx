@@ -10,8 +10,8 @@ import { chartInput } from "../../src/features/explore/chart-input";
 import { tableModelTable } from "../../src/features/explore/export";
 import { resolveRange } from "../../src/features/explore/range";
 import { buildTableModel } from "../../src/features/explore/table-model";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatNumber, translator } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 import { captureDownloads } from "../support/downloads";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
@@ -337,10 +337,10 @@ describe("explore exports", () => {
     const main = screen.getByRole("region", { name: `${SHARE.name.zh}，2020–2023` });
     await user.click(within(main).getByRole("button", { name: /^导出/ }));
     for (const scale of [1, 2, 3]) {
-      expect(within(main).getByRole("button", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
+      expect(within(main).getByRole("menuitem", { name: zh["export.png"].replace("{scale}", String(scale)) })).toBeVisible();
     }
     for (const item of ["export.svg", "export.csvShown", "export.csvFull", "export.copyLink"] as const) {
-      expect(within(main).getByRole("button", { name: zh[item] })).toBeVisible();
+      expect(within(main).getByRole("menuitem", { name: zh[item] })).toBeVisible();
     }
 
     // The spec's CSV, by the function it calls, is the file the menu downloads.
@@ -352,7 +352,7 @@ describe("explore exports", () => {
       t,
     );
     const downloads = captureDownloads();
-    await user.click(within(main).getByRole("button", { name: zh["export.csvShown"] }));
+    await user.click(within(main).getByRole("menuitem", { name: zh["export.csvShown"] }));
     const [file] = await downloads.next();
     expect(file.name).toBe(`${SHARE.id}_series_city_2020-2023_zh.csv`);
     expect(await downloads.text(file)).toBe(toCsv(csv));
@@ -370,8 +370,8 @@ describe("explore exports", () => {
     // The table tab has its own menu: no image, and the table as shown, one row per region and year.
     const table = screen.getByRole("region", { name: `${SHARE.name.zh}，2020–2023` });
     await user.click(within(table).getByRole("button", { name: /^导出/ }));
-    expect(within(table).queryByRole("button", { name: /PNG|SVG/ })).toBeNull();
-    await user.click(within(table).getByRole("button", { name: zh["export.csvShown"] }));
+    expect(within(table).queryByRole("menuitem", { name: /PNG|SVG/ })).toBeNull();
+    await user.click(within(table).getByRole("menuitem", { name: zh["export.csvShown"] }));
     const [tableFile] = await downloads.next();
     expect(tableFile.name).toBe(`${SHARE.id}_table_city_2020-2023_zh.csv`);
     const model = buildTableModel({ indicator: SHARE, regions: selected, observations, periods: range.periods });
@@ -391,11 +391,11 @@ describe("explore exports", () => {
     const funding = within(panel).getByRole("region", { name: en["pillar.investment"] });
     expect(within(panel).getAllByRole("button", { name: /^Export/ })).toHaveLength(2);
     await user.click(within(funding).getByRole("button", { name: /^Export/ }));
-    expect(within(funding).getByRole("button", { name: en["export.png"].replace("{scale}", "2") })).toBeVisible();
+    expect(within(funding).getByRole("menuitem", { name: en["export.png"].replace("{scale}", "2") })).toBeVisible();
     // Several indicators: no "whole indicator" file.
-    expect(within(funding).queryByRole("button", { name: en["export.csvFull"] })).toBeNull();
+    expect(within(funding).queryByRole("menuitem", { name: en["export.csvFull"] })).toBeNull();
     const downloads = captureDownloads();
-    await user.click(within(funding).getByRole("button", { name: en["export.csvShown"] }));
+    await user.click(within(funding).getByRole("menuitem", { name: en["export.csvShown"] }));
     const [file] = await downloads.next();
     expect(file.name).toBe(`${SHARE.id}_inputs-investment_city_2020-2023_en.csv`);
     const { data } = Papa.parse<Record<string, string>>((await downloads.text(file)).slice(1).trim(), { header: true });

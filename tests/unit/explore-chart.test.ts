@@ -39,7 +39,9 @@ describe("explore chart: what the shared series builder is given", () => {
     expect(input.targets?.map((x) => x.period)).toEqual(["2027"]);
     const option = buildSeriesOption(input, "en", t) as Option;
     expect(option.xAxis.data).toEqual(["2020", "2021", "2022", "2023", "2024", "2025", "2026", "2027"]);
-    expect(option.series.map((s) => s.type)).toEqual(["line", "line", "scatter"]);
+    expect(option.series.map((s) => s.type)).toEqual(["line", "line", "line"]);
+    // The targets are markers only: no line joins them.
+    expect(option.series[2]).toMatchObject({ name: "Target", symbol: "diamond", lineStyle: { opacity: 0 } });
     // The years past the data are gaps, never zeros.
     expect(option.series[1].data.slice(6)).toEqual([null, null]);
   });

@@ -10,7 +10,12 @@ import {
   zeroAlignedAxes,
 } from "../../src/features/explore/inputs-option";
 import { translator } from "../../src/i18n/format";
+import { addMessages } from "../../src/i18n/messages";
+import * as exploreTexts from "../../src/i18n/messages-explore";
 import { dataset } from "../support/msw";
+
+// As the Explore view's chunk does when it loads.
+addMessages(exploreTexts);
 
 const share: Indicator = {
   id: "core-share",

@@ -4,7 +4,12 @@ import { seriesTable, tidy } from "../../src/export/series-table";
 import { fileLevel as compareLevel, compareSubtitle, spanOf, spanText } from "../../src/features/compare/export";
 import { fileLevel as exploreLevel, rangeText } from "../../src/features/explore/export";
 import { translator } from "../../src/i18n/format";
+import { addMessages } from "../../src/i18n/messages";
+import * as compareTexts from "../../src/i18n/messages-compare";
 import { dataset } from "../support/msw";
+
+// As the Compare view's chunk does when it loads.
+addMessages(compareTexts);
 
 const en = translator("en");
 const indicator = dataset.indicators.find((i) => i.id === "core-digital-va-share") as Indicator;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator } from "../../src/api/contract";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatCompact, formatValue, translator } from "../../src/i18n/format";
-import { MESSAGES } from "../../src/i18n/messages";
 
 const ind = (unit: Indicator["unit"], decimals = 1): Indicator => ({
   id: "x",

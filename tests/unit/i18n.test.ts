@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "../../src/i18n/messages";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 
 const CJK = /[\u3400-\u9fff]/;
 /** English texts that carry Chinese on purpose: the language switch and bilingual marks. */

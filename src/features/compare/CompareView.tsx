@@ -1,3 +1,5 @@
+import { addMessages } from "../../i18n/messages";
+import * as compareTexts from "../../i18n/messages-compare";
 import "./register";
 import "./compare.css";
 import { useEffect, useMemo } from "react";
@@ -30,6 +32,9 @@ import { IndexPanel } from "./IndexPanel";
 import { selectionColor } from "./options";
 import { RankingPanel, SeriesPanel, SmallMultiples, ValuesTable } from "./panels";
 import { type ObservationSpec, useObservationLookup } from "./use-observations";
+
+// The Compare view's texts load with its chunk (see i18n/messages.ts).
+addMessages(compareTexts);
 
 const BOTH: CompareLevel[] = ["city", "county"];
 

@@ -2,9 +2,14 @@ import type { Indicator } from "../../api/contract";
 import { useIndicators, useMeta } from "../../api/hooks";
 import { byPillar } from "../../domain/catalogue";
 import { formatValue, pick, type Translate } from "../../i18n/format";
+import { addMessages } from "../../i18n/messages";
+import * as compareTexts from "../../i18n/messages-compare";
 import { useLang, useT } from "../../i18n/use-t";
 import type { Lang } from "../../state/url";
 import { Panel, QueryGate } from "../../ui/Panel";
+
+// The index method is described with the Compare view's texts (see i18n/messages.ts).
+addMessages(compareTexts);
 
 function aggregationText(ind: Indicator, all: readonly Indicator[], lang: Lang, t: Translate): string {
   if (ind.aggregation.method === "sum") return t("aggregation.sum");

@@ -1,3 +1,6 @@
+import { addMessages } from "../../i18n/messages";
+import * as compareTexts from "../../i18n/messages-compare";
+import * as exploreTexts from "../../i18n/messages-explore";
 import "./explore.css";
 import "./register";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef } from "react";
@@ -19,6 +22,10 @@ import { MetadataPanel } from "./MetadataPanel";
 import { resolveRange } from "./range";
 import { TableTab } from "./TableTab";
 import { useSelectionObservations } from "./use-explore-data";
+
+// The Explore view's texts load with its chunk, with the region picker's (see i18n/messages.ts).
+addMessages(compareTexts);
+addMessages(exploreTexts);
 
 /** The Explore view, for analysts: one indicator, some regions, a period, as a chart, a map or a table. */
 export default function ExploreView() {

@@ -1,0 +1,14 @@
+/**
+ * Every text of the interface in both languages, for tests and tools. The app itself never
+ * imports this: it starts with the common texts and adds each view's as its chunk loads
+ * (see messages.ts), so that the Overview does not carry the Compare and Explore texts.
+ */
+import type { Lang } from "../state/url";
+import { COMMON_MESSAGES, type MessageKey } from "./messages";
+import * as compare from "./messages-compare";
+import * as explore from "./messages-explore";
+
+export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
+  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh },
+  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en },
+};
