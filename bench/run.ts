@@ -110,7 +110,9 @@ if (args.site || args["skip-build"]) {
 log("building the floor page…");
 sh(BIN("vite"), ["build", "--config", FLOOR_CONFIG, "--logLevel", "warn"]);
 const budgets = checkBudgets(siteDir);
-log(`initial JavaScript ${budgets.initialGzipKB} KB gzipped (budget ${INITIAL_JS_BUDGET_KB} KB)`);
+log(
+  `Overview JavaScript ${budgets.overviewGzipKB} KB gzipped with ECharts (budget ${INITIAL_JS_BUDGET_KB} KB), ${budgets.initialGzipKB} KB before its first chart`,
+);
 
 const site = await preview(["--outDir", siteDir]);
 const floor = await preview(["--config", FLOOR_CONFIG]);
@@ -193,6 +195,7 @@ const results = {
   ],
   budgets: {
     initialJsGzipKB: budgets.initialGzipKB,
+    overviewJsWithEchartsGzipKB: budgets.overviewGzipKB,
     initialJsKB: budgets.initialBytesKB,
     budgetKB: INITIAL_JS_BUDGET_KB,
     initial: budgets.initial,
@@ -237,7 +240,7 @@ print(
 );
 print();
 print(
-  `Budgets: initial JS of the Overview ${budgets.initialGzipKB} KB gzipped (${budgets.initialBytesKB} KB raw) of ${INITIAL_JS_BUDGET_KB} KB: ${budgets.failures.length ? `FAILED (${budgets.failures.join("; ")})` : "ok"}`,
+  `Budgets: the Overview's JS with ECharts ${budgets.overviewGzipKB} KB gzipped of ${INITIAL_JS_BUDGET_KB} KB (${budgets.initialGzipKB} KB before its first chart): ${budgets.failures.length ? `FAILED (${budgets.failures.join("; ")})` : "ok"}`,
 );
 if (results.lighthouse) {
   for (const preset of ["mobile", "desktop"] as const) {

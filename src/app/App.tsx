@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useMeta } from "../api/hooks";
 import { ThemeContext, WALL_THEME } from "../charts/Chart";
 import { Overview } from "../features/overview/Overview";
@@ -12,11 +12,24 @@ import { OfflineBanner } from "./OfflineBanner";
 
 // Each view but the Overview is its own chunk: the map's code and geometry, for one, load
 // only when a view that draws a map is opened.
-const MapView = lazy(() => import("../features/map/MapView"));
-const CompareView = lazy(() => import("../features/compare/CompareView"));
-const ExploreView = lazy(() => import("../features/explore/ExploreView"));
-const DataMethods = lazy(() => import("../features/data/DataMethods").then((m) => ({ default: m.DataMethods })));
-const LAZY = { map: MapView, compare: CompareView, explore: ExploreView, data: DataMethods } as const;
+const LOADERS: Record<"map" | "compare" | "explore" | "data", () => Promise<{ default: ComponentType }>> = {
+  map: () => import("../features/map/MapView"),
+  compare: () => import("../features/compare/CompareView"),
+  explore: () => import("../features/explore/ExploreView"),
+  data: () => import("../features/data/DataMethods").then((m) => ({ default: m.DataMethods })),
+};
+type LazyViewName = keyof typeof LOADERS;
+const views = new Map<LazyViewName, LazyExoticComponent<ComponentType>>();
+
+/** A view's lazy component; `fresh` asks for its chunk again (React.lazy keeps a failed import for good). */
+function viewComponent(view: LazyViewName, fresh: boolean): LazyExoticComponent<ComponentType> {
+  let View = views.get(view);
+  if (!View || fresh) {
+    View = lazy(LOADERS[view]);
+    views.set(view, View);
+  }
+  return View;
+}
 
 /** `screen=big`: the Overview alone, dark, in large type, cycling its panels; Escape leaves. */
 function WallDisplay() {
@@ -45,10 +58,12 @@ function WallDisplay() {
   );
 }
 
-function LazyView({ view }: { view: keyof typeof LAZY }) {
-  const View = LAZY[view];
+function LazyView({ view }: { view: LazyViewName }) {
+  // Retry after a chunk failed to load (offline, a deploy replaced it) loads it again.
+  const [attempt, setAttempt] = useState(0);
+  const View = useMemo(() => viewComponent(view, attempt > 0), [view, attempt]);
   return (
-    <PanelBoundary>
+    <PanelBoundary onRetry={() => setAttempt((n) => n + 1)}>
       <Suspense fallback={<Skeleton height={480} />}>
         <View />
       </Suspense>

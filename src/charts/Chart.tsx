@@ -1,6 +1,8 @@
 import type { EChartsType } from "echarts/core";
-import { createContext, lazy, Suspense } from "react";
+import { createContext, lazy, Suspense, useMemo, useState } from "react";
+import { ChartLegend } from "./ChartLegend";
 import type { EChartsOption } from "./echarts";
+import { hideSeries, legendEntries } from "./legend";
 
 /** Canvas on screen; tests (jsdom has no canvas) and exports ask for SVG. */
 export const RendererContext = createContext<"canvas" | "svg">("canvas");
@@ -23,13 +25,28 @@ export interface ChartProps {
 // ECharts loads with the first chart drawn, not with the page (see bench/ and `npm run budgets`).
 const ChartHost = lazy(() => import("./ChartHost"));
 
-/** A thin ECharts host: the option comes ready-made from a pure builder. */
-export function Chart({ label, height = 320, ...rest }: ChartProps) {
+/**
+ * A thin ECharts host: the option comes ready-made from a pure builder. Its legend, if it asks
+ * for one, is drawn in HTML above the canvas (see legend.ts), where it can hide series.
+ */
+export function Chart({ label, height = 320, option, ...rest }: ChartProps) {
+  const entries = useMemo(() => legendEntries(option), [option]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const shown = useMemo(() => hideSeries(option, hidden), [option, hidden]);
+  const toggle = (name: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
   return (
-    <div role="img" aria-label={label} className="chart">
-      <Suspense fallback={<div style={{ height }} />}>
-        <ChartHost height={height} {...rest} />
-      </Suspense>
-    </div>
+    <>
+      {entries.length > 0 && <ChartLegend entries={entries} hidden={hidden} onToggle={toggle} />}
+      <div role="img" aria-label={label} className="chart">
+        <Suspense fallback={<div style={{ height }} />}>
+          <ChartHost height={height} option={shown} {...rest} />
+        </Suspense>
+      </div>
+    </>
   );
 }

@@ -74,8 +74,9 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
   };
   return {
     color: [...colors, TARGET_COLOR],
-    grid: { left: 16, right: 24, top: 48, bottom: 24, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    legend: { type: "scroll", top: 0, left: 0, right: 0 },
+    grid: { left: 16, right: 24, top: 32, bottom: 24, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    // Drawn in HTML above the chart (charts/legend.ts); exports draw it in the image.
+    legend: { top: 0, left: 0, right: 0 },
     tooltip: {
       trigger: "axis",
       formatter: (params: unknown) => {

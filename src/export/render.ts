@@ -2,12 +2,13 @@
  * Draws an option into a file, off screen, with the same ECharts the page uses: the export is
  * the chart redrawn from its builder, never a screenshot. Loaded on demand (first export).
  */
-import { GraphicComponent, TitleComponent } from "echarts/components";
+import { GraphicComponent, LegendPlainComponent, TitleComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import type { EChartsOption } from "../charts/echarts";
 import { echarts } from "../charts/echarts";
 
-echarts.use([TitleComponent, GraphicComponent, SVGRenderer]);
+// The legend too: on screen it is HTML (charts/legend.ts), in a file ECharts draws it whole.
+echarts.use([TitleComponent, GraphicComponent, LegendPlainComponent, SVGRenderer]);
 
 export interface RenderSize {
   /** CSS pixels. */

@@ -101,7 +101,7 @@ export function QueryGate({
   return <>{children()}</>;
 }
 
-export class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class PanelBoundary extends Component<{ children: ReactNode; onRetry?: () => void }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
@@ -111,7 +111,15 @@ export class PanelBoundary extends Component<{ children: ReactNode }, { error: E
   }
   render() {
     if (this.state.error) {
-      return <CrashAlert reason={this.state.error.message} onRetry={() => this.setState({ error: null })} />;
+      return (
+        <CrashAlert
+          reason={this.state.error.message}
+          onRetry={() => {
+            this.props.onRetry?.();
+            this.setState({ error: null });
+          }}
+        />
+      );
     }
     return this.props.children;
   }

@@ -435,6 +435,16 @@ describe("faults injected into the built site (http data source)", () => {
     await banner.waitFor({ state: "detached", timeout: 5000 });
     await expectBehindRows();
     expect(await page.getByRole("alert").count()).toBe(0);
+
+    // A view whose code never loaded: offline it says so; back online, Retry loads it.
+    await context.setOffline(true);
+    await page.getByRole("navigation").getByRole("link", { name: zh["nav.explore"] }).click();
+    const crashed = page.getByRole("alert").filter({ hasText: zh["panel.errorTitle"] });
+    await crashed.waitFor({ timeout: 10_000 });
+    await context.setOffline(false);
+    await crashed.getByRole("button", { name: zh["panel.retry"] }).click();
+    await page.getByRole("tablist", { name: zh["explore.tabs"] }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole("alert").count()).toBe(0);
   });
 
   test("a huge response (100,000 observations) never freezes the tab: the page keeps answering and shows data or a message", async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, HttpResponse, http } from "msw";
 import Papa from "papaparse";
@@ -179,7 +179,23 @@ describe("explore view", () => {
   it("draws the chart tab: one line per selected region, named in the legend", async () => {
     const { container } = await renderApp(`?view=explore&indicator=${SHARE.id}&regions=440100,440300&from=2020&to=2023&lang=en`);
     const chart = await screen.findByRole("img", { name: /^Line chart: .*Guangzhou, Shenzhen, 2020–2023/ }, { timeout: 8000 });
-    await waitFor(() => expect(chart.querySelector("svg")?.textContent).toMatch(/Guangzhou.*Shenzhen/s), { timeout: 8000 });
+    // The legend is HTML above the chart, one toggle per line, all shown.
+    const legend = screen.getByRole("list", { name: en["chart.legend"] });
+    expect(
+      within(legend)
+        .getAllByRole("button")
+        .map((b) => [b.textContent, b.getAttribute("aria-pressed")]),
+    ).toEqual([
+      ["Guangzhou", "true"],
+      ["Shenzhen", "true"],
+    ]);
+    // A toggle hides its line (and says so), a second press brings it back.
+    const shenzhen = within(legend).getByRole("button", { name: "Shenzhen" });
+    fireEvent.click(shenzhen);
+    expect(shenzhen).toHaveAttribute("aria-pressed", "false");
+    fireEvent.click(shenzhen);
+    expect(shenzhen).toHaveAttribute("aria-pressed", "true");
+    await waitFor(() => expect(chart.querySelector("svg")?.textContent).toContain("2021"), { timeout: 8000 });
     // The x axis runs over the range only.
     const text = chart.querySelector("svg")?.textContent ?? "";
     expect(text).toContain("2020");

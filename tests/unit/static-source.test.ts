@@ -61,7 +61,7 @@ describe("the static source", () => {
     serveSnapshot();
     server.use(
       http.get("*/snap/observations/gdp/province.json", () =>
-        HttpResponse.json(files.get("observations/5g-base-stations/province.json")),
+        HttpResponse.json(files.get("observations/5g-base-stations/province.json") as object),
       ),
     );
     const source = createStaticSource("/snap", settings);

@@ -97,7 +97,8 @@ export function buildRadarOption(input: RadarInput, t: Translate): EChartsOption
   const { pillars, series, min, max, format } = input;
   return {
     color: series.map((s) => s.color),
-    legend: { type: "scroll", top: 0, left: 0, right: 0 },
+    // Drawn in HTML above the chart (charts/legend.ts); exports draw it in the image.
+    legend: { top: 0, left: 0, right: 0 },
     tooltip: {
       trigger: "item",
       formatter: (p: unknown) => {
@@ -109,7 +110,7 @@ export function buildRadarOption(input: RadarInput, t: Translate): EChartsOption
       },
     },
     radar: {
-      center: ["50%", "56%"],
+      center: ["50%", "52%"],
       radius: "62%",
       indicator: pillars.map((p) => ({ name: t(`pillar.${p}`), min, max })),
       axisName: { color: "#57606a", fontSize: 10 },
