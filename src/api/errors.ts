@@ -11,11 +11,33 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string | undefined,
     detail: string,
+    /** Seconds the server asked us to wait (its Retry-After header), when it said. */
+    readonly retryAfter?: number,
   ) {
-    super(`${endpoint}: HTTP ${status}${detail ? ` – ${detail}` : ""}`);
+    const wait = retryAfter === undefined ? "" : ` (the server asks to retry after ${formatWait(retryAfter)})`;
+    super(`${endpoint}: HTTP ${status}${detail ? ` – ${detail}` : ""}${wait}`);
     this.name = "HttpError";
   }
 }
+
+const formatWait = (seconds: number) =>
+  seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${Math.round(seconds / 3600)} h`;
+
+/**
+ * A Retry-After header as seconds from `now`: delta-seconds ("120") or an HTTP date; anything
+ * else, or a date in the past, is no request to wait.
+ */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  if (Number.isNaN(at) || !/[a-z]/i.test(value)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The longest wait we retry after on our own; past it, the alert says so and Retry is the user's. */
+export const MAX_AUTO_RETRY_AFTER_S = 10;
 
 /** The backend answered, but not per contract v1. */
 export class ContractError extends Error {
@@ -45,10 +67,15 @@ export class NetworkError extends Error {
 export const needsSignIn = (error: unknown): boolean =>
   error instanceof HttpError && (error.status === 401 || error.status === 403);
 
-/** Worth retrying: the network failed or the server did (5xx). Never a 4xx or a broken contract. */
+/**
+ * Worth retrying on our own: the network failed, or the server did (5xx) or asked us to slow
+ * down (429) without asking for a wait longer than MAX_AUTO_RETRY_AFTER_S. Never another 4xx
+ * or a broken contract.
+ */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
-  return error instanceof HttpError && error.status >= 500;
+  if (!(error instanceof HttpError) || !(error.status >= 500 || error.status === 429)) return false;
+  return (error.retryAfter ?? 0) <= MAX_AUTO_RETRY_AFTER_S;
 }
 
 /**

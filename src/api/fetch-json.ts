@@ -1,5 +1,5 @@
 import { ErrorBodySchema } from "./contract";
-import { ContractError, HttpError, NetworkError } from "./errors";
+import { ContractError, HttpError, NetworkError, parseRetryAfter } from "./errors";
 
 export interface FetchOptions {
   signal?: AbortSignal;
@@ -42,7 +42,8 @@ export async function fetchJson(url: string, endpoint: string, o: FetchOptions):
     } catch {
       // not a contract error body: keep the status text
     }
-    throw new HttpError(endpoint, response.status, code, message);
+    // A cross-origin API must list Retry-After in Access-Control-Expose-Headers for us to see it.
+    throw new HttpError(endpoint, response.status, code, message, parseRetryAfter(response.headers.get("retry-after")));
   }
   try {
     return JSON.parse(text) as unknown;

@@ -1,7 +1,7 @@
 import { keepPreviousData, QueryClient, queryOptions } from "@tanstack/react-query";
 import type { ObservationQuery } from "./contract";
 import type { DataSource } from "./data-source";
-import { isRetryable } from "./errors";
+import { HttpError, isRetryable } from "./errors";
 
 /** Every input of a fetch is in its key. */
 export const keys = {
@@ -28,8 +28,15 @@ export const observationsQuery = (src: DataSource, q: ObservationQuery) =>
     placeholderData: keepPreviousData,
   });
 
-/** Two retries with exponential backoff for network and 5xx failures; none for 4xx or a broken contract. */
-export function createQueryClient({ retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000) } = {}): QueryClient {
+/** Exponential backoff, or the server's Retry-After when it asks for longer. */
+export const backoff = (attempt: number, error: unknown): number =>
+  Math.max(Math.min(1000 * 2 ** attempt, 8000), error instanceof HttpError ? (error.retryAfter ?? 0) * 1000 : 0);
+
+/**
+ * Two retries for network, 5xx and 429 failures (waiting as the server asks, up to 10 s; a
+ * longer wait is left to the user's Retry); none for other 4xx or a broken contract.
+ */
+export function createQueryClient({ retryDelay = backoff } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
