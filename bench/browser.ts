@@ -10,7 +10,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import type { Region } from "../src/api/contract";
-import { MESSAGES } from "../src/i18n/messages";
+import { CATALOGUES as MESSAGES } from "../src/i18n/catalogues";
 import { launch } from "../tests/browser/support";
 import { round, type Summary, summarise } from "./stats";
 

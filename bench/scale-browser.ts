@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { type Dataset, generateDataset } from "../mock/generate";
 import { writeSnapshot } from "../mock/snapshot";
 import { regionsAtLevel } from "../src/api/filter";
-import { MESSAGES } from "../src/i18n/messages";
+import { CATALOGUES as MESSAGES } from "../src/i18n/catalogues";
 import { BIN, freePort, launch, startServer, tempDir } from "../tests/browser/support";
 import { collect, INIT, type InteractionFigures, measure, measurePaint, newPage, settle } from "./browser";
 import { round, type Summary, summarise } from "./stats";

@@ -7,8 +7,11 @@ export interface AppState extends ViewState {
   notices: Dropped[];
   /** Changes the view (a new entry in the browser history). */
   update(patch: Partial<ViewState>): void;
-  /** Reports a value the data could not use (e.g. an indicator the catalogue lacks) and resets it. */
-  reject(key: keyof ViewState, value: string): void;
+  /**
+   * Reports a value the data could not use (e.g. an indicator the catalogue lacks) and resets
+   * it to its default, or to `keep` (what of it could be used), in one step.
+   */
+  reject<K extends keyof ViewState>(key: K, value: string, keep?: ViewState[K]): void;
   dismissNotices(): void;
 }
 
@@ -35,8 +38,8 @@ export function createAppStore(initial: Partial<ViewState> = {}, notices: Droppe
     ...initial,
     notices,
     update: (patch) => set(patch),
-    reject: (key, value) =>
-      set((s) => ({ [key]: DEFAULT_VIEW[key], notices: [...s.notices, { key, value: value.slice(0, 40) }] })),
+    reject: (key, value, keep) =>
+      set((s) => ({ [key]: keep ?? DEFAULT_VIEW[key], notices: [...s.notices, { key, value: value.slice(0, 40) }] })),
     dismissNotices: () => set({ notices: [] }),
   }));
 }
@@ -58,7 +61,11 @@ export function syncWithUrl(store: AppStore, win: Window = window): () => void {
   const unsubscribe = store.subscribe((state, prev) => {
     const next = search(state);
     if (next !== search(prev) && next !== win.location.search) {
-      win.history.pushState(null, "", `${win.location.pathname}${next}`);
+      const url = `${win.location.pathname}${next}`;
+      // A value the data could not use is corrected in place: Back must not return to the bad
+      // link (only to be corrected again); every other change is a new history entry.
+      if (state.notices.length > prev.notices.length) win.history.replaceState(null, "", url);
+      else win.history.pushState(null, "", url);
     }
   });
   win.addEventListener("popstate", read);

@@ -267,12 +267,15 @@ describe("compare view", () => {
     expect(new URLSearchParams(window.location.search).get("view")).toBe("data");
   });
 
-  it("drops region codes the data does not know, with a notice, and keeps the rest", async () => {
+  it("drops region codes the data does not know, with a notice, and keeps the rest, in place", async () => {
+    const entries = window.history.length;
     await renderApp(`?view=compare&regions=440106,999999,440000&indicator=${RATE}&year=2023`);
     const notice = await screen.findByText(/部分参数无效/, {}, T);
     expect(notice).toHaveTextContent("regions=999999,440000");
     await waitFor(() => expect(new URLSearchParams(window.location.search).get("regions")).toBe("440106"));
     expect(await valueRows()).toHaveLength(1);
+    // Corrected in place: Back does not lead to the bad link.
+    expect(window.history.length).toBe(entries);
   });
 
   it("compares a quarter of a quarterly indicator", async () => {

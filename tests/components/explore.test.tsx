@@ -297,18 +297,18 @@ describe("explore view", () => {
     expect(row).toHaveTextContent(formatNumber(observationOf(funds.id, "440100", "2023").value as number, 3, "en"));
   });
 
-  it("drops regions and a range the data cannot use, with a notice, and falls back to the defaults", async () => {
+  it("drops the region codes and the range end the data cannot use, with a notice, and keeps the rest", async () => {
     await renderApp(`?view=explore&indicator=${SHARE.id}&tab=table&regions=440100,999999&from=2010&to=2021`);
     const notice = await screen.findByText(/链接中的部分参数无效/, {}, { timeout: 8000 });
-    expect(notice).toHaveTextContent("regions=440100,999999");
+    expect(notice).toHaveTextContent("regions=999999");
     expect(notice).toHaveTextContent("from=2010");
     await waitFor(() => {
       const params = new URLSearchParams(window.location.search);
-      expect([params.get("regions"), params.get("from"), params.get("to")]).toEqual([null, null, "2021"]);
+      expect([params.get("regions"), params.get("from"), params.get("to")]).toEqual(["440100", null, "2021"]);
     });
     const { columns, rows } = await exploreTable();
     expect(columns.slice(1)).toEqual(["2018", "2019", "2020", "2021"]);
-    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["广东省"]);
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["广州市"]);
   });
 
   it("says which regions the indicator is not published for, and leaves their cells empty", async () => {

@@ -5,10 +5,10 @@ import type { Benchmark } from "../../src/domain/benchmark";
 import {
   benchmarkName,
   comparableIndicators,
+  isComparable,
   pillarIndicators,
   type RankedRow,
   rankingSlots,
-  resolveSelection,
   selectionLevels,
 } from "../../src/features/compare/compare-data";
 import {
@@ -18,6 +18,7 @@ import {
   OTHER_BAR,
 } from "../../src/features/compare/options";
 import { translator } from "../../src/i18n/format";
+import { resolveSelection } from "../../src/state/use-url-regions";
 import { candidateRegions } from "../../src/ui/RegionPicker";
 
 const en = translator("en");
@@ -75,7 +76,7 @@ const ind = (over: Partial<Indicator>): Indicator => ({
 
 describe("selection", () => {
   it("keeps known cities and counties in URL order and reports the rest (the province included)", () => {
-    const { selected, unknown } = resolveSelection(REGIONS, ["440106", "999999", "440000", "440100"]);
+    const { selected, unknown } = resolveSelection(REGIONS, ["440106", "999999", "440000", "440100"], isComparable);
     expect(selected.map((r) => r.code)).toEqual(["440106", "440100"]);
     expect(unknown).toEqual(["999999", "440000"]);
   });

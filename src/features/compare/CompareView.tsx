@@ -15,6 +15,7 @@ import { formatCompact, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
+import { useUrlRegions } from "../../state/use-url-regions";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { RegionPicker } from "../../ui/RegionPicker";
@@ -23,8 +24,8 @@ import {
   type CompareLevel,
   comparableIndicators,
   indexIndicators,
+  isComparable,
   pillarIndicators,
-  resolveSelection,
   selectionLevels,
   valuesAt,
 } from "./compare-data";
@@ -90,13 +91,8 @@ function CompareBody({
   const update = useApp((s) => s.update);
   const reject = useApp((s) => s.reject);
 
-  const { selected, unknown } = useMemo(() => resolveSelection(regions, codes), [regions, codes]);
-  useEffect(() => {
-    if (!unknown.length) return;
-    // Codes the data does not know (or the province) leave the selection with a notice; the rest stay.
-    reject("regions", unknown.join(","));
-    update({ regions: selected.map((r) => r.code) });
-  }, [unknown, selected, reject, update]);
+  // Codes the data does not know (or the province) leave the selection with a notice; the rest stay.
+  const selected = useUrlRegions(regions, isComparable);
 
   const sel = useMemo(() => selectionLevels(regions, selected), [regions, selected]);
   const { focus, focusLevel, levels } = sel;

@@ -9,21 +9,8 @@ import type { Lang } from "../../state/url";
 /** The levels regions are compared at: a city among cities, a county among county-level units. */
 export type CompareLevel = Extract<Level, "city" | "county">;
 
-/** The selection as the data knows it: regions in URL order, and the codes it does not know. */
-export function resolveSelection(
-  regions: readonly Region[],
-  codes: readonly string[],
-): { selected: Region[]; unknown: string[] } {
-  const byCode = new Map(regions.filter((r) => r.level !== "province").map((r) => [r.code, r]));
-  const selected: Region[] = [];
-  const unknown: string[] = [];
-  for (const c of codes) {
-    const r = byCode.get(c);
-    if (r) selected.push(r);
-    else unknown.push(c);
-  }
-  return { selected, unknown };
-}
+/** What Compare compares: cities and county-level units, never the province (a benchmark). */
+export const isComparable = (r: Region): boolean => r.level !== "province";
 
 /** Which level each selected region is compared at, given the focus (the first region). */
 export interface SelectionLevels {

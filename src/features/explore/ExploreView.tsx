@@ -11,6 +11,7 @@ import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { TABS } from "../../state/url";
+import { useUrlRegions } from "../../state/use-url-regions";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { ChartTab } from "./ChartTab";
@@ -48,20 +49,11 @@ export default function ExploreView() {
   );
 }
 
-/** The regions the URL selects, in its order; the province alone by default. */
+/** The regions the URL selects, in its order (unknown codes leave with a notice); the province alone by default. */
 function useSelection(regions: readonly Region[]) {
-  const codes = useApp((s) => s.regions);
-  const reject = useApp((s) => s.reject);
+  const known = useUrlRegions(regions);
   const province = regions.find((r) => r.level === "province") ?? regions[0];
-  const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
-  const unknown = codes.some((c) => !byCode.has(c));
-  useEffect(() => {
-    if (unknown) reject("regions", codes.join(","));
-  }, [unknown, codes, reject]);
-  const selected = useMemo(
-    () => (codes.length && !unknown ? codes.map((c) => byCode.get(c) as Region) : [province]),
-    [codes, unknown, byCode, province],
-  );
+  const selected = useMemo(() => (known.length ? known : [province]), [known, province]);
   return { selected, province };
 }
 
