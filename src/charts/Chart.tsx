@@ -1,5 +1,5 @@
 import type { EChartsType } from "echarts/core";
-import { createContext, lazy, Suspense, useMemo, useState } from "react";
+import { createContext, lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { ChartLegend } from "./ChartLegend";
 import type { EChartsOption } from "./echarts";
 import { hideSeries, legendEntries } from "./legend";
@@ -26,6 +26,26 @@ export interface ChartProps {
 const ChartHost = lazy(() => import("./ChartHost"));
 
 /**
+ * Whether the element is on screen or within a screen of it, once true for good: a view with
+ * dozens of charts (Compare's small multiples) draws those the reader can see first, instead
+ * of every chart and its entrance animation in the same frames. Without IntersectionObserver
+ * (jsdom), at once.
+ */
+function useNearViewport(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: "100% 0px",
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near, ref]);
+  return near;
+}
+
+/**
  * A thin ECharts host: the option comes ready-made from a pure builder. Its legend, if it asks
  * for one, is drawn in HTML above the canvas (see legend.ts), where it can hide series.
  */
@@ -33,6 +53,8 @@ export function Chart({ label, height = 320, option, ...rest }: ChartProps) {
   const entries = useMemo(() => legendEntries(option), [option]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const shown = useMemo(() => hideSeries(option, hidden), [option, hidden]);
+  const host = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(host);
   const toggle = (name: string) =>
     setHidden((h) => {
       const next = new Set(h);
@@ -42,10 +64,14 @@ export function Chart({ label, height = 320, option, ...rest }: ChartProps) {
   return (
     <>
       {entries.length > 0 && <ChartLegend entries={entries} hidden={hidden} onToggle={toggle} />}
-      <div role="img" aria-label={label} className="chart">
-        <Suspense fallback={<div style={{ height }} />}>
-          <ChartHost height={height} option={shown} {...rest} />
-        </Suspense>
+      <div ref={host} role="img" aria-label={label} className="chart">
+        {near ? (
+          <Suspense fallback={<div style={{ height }} />}>
+            <ChartHost height={height} option={shown} {...rest} />
+          </Suspense>
+        ) : (
+          <div style={{ height }} />
+        )}
       </div>
     </>
   );
