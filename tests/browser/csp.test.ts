@@ -44,8 +44,11 @@ describe("Content-Security-Policy", () => {
     const errors = collectConsoleErrors(page);
     for (const view of ["overview", "map&level=county", "compare&regions=440106,440304", "explore", "data"]) {
       await page.goto(`${base}?view=${view}`);
-      if (view !== "data") await page.locator(".chart canvas").first().waitFor({ timeout: 30_000 });
-      else await page.getByRole("table").first().waitFor();
+      if (view !== "data") {
+        // Charts draw as they come near the viewport: bring the first one into view.
+        await page.locator(".chart").first().scrollIntoViewIfNeeded({ timeout: 30_000 });
+        await page.locator(".chart canvas").first().waitFor({ timeout: 30_000 });
+      } else await page.getByRole("table").first().waitFor();
       expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), view).toEqual([]);
     }
     expect(errors).toEqual([]);

@@ -148,6 +148,8 @@ describe("explore view on the built site", () => {
     errors = collectConsoleErrors(page);
     await open("zh", `tab=table&${SELECTION}`);
     await page.locator(".explore-table").waitFor({ state: "visible", timeout: 20_000 });
+    // Charts draw as they come near the viewport: scroll to the funding charts below the table.
+    await page.locator(".explore-inputs .chart").first().scrollIntoViewIfNeeded({ timeout: 20_000 });
     await page.locator(".explore-inputs .chart canvas").first().waitFor({ state: "visible", timeout: 20_000 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const main = await page.locator(".explore-main").boundingBox();
