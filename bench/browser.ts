@@ -203,6 +203,7 @@ async function loads(
     const page = await newPage(context);
     await page.goto(url, { waitUntil: "load" });
     if (charts) {
+      await showFirstChart(page);
       await page.waitForFunction(() => performance.getEntriesByName("chart-finished", "mark").length > 0, undefined, {
         timeout: 30_000,
         polling: 20,
@@ -240,6 +241,15 @@ async function heapMB(cdp: CDPSession): Promise<{ mb: number; nodes: number; lis
 }
 
 /** Moves the app to another view the way back/forward does: the URL changes, the store follows (no reload). */
+/**
+ * Charts draw when they come within a screen of the viewport: as soon as the view's first
+ * chart exists, it is scrolled into view, as a reader would (the Overview's trend sits below
+ * the headline cards), so that every view reports a first chart.
+ */
+export async function showFirstChart(page: Page) {
+  await page.locator(".chart").first().scrollIntoViewIfNeeded({ timeout: 30_000 });
+}
+
 export async function goInApp(page: Page, query: string) {
   await page.evaluate((q) => {
     window.history.pushState(null, "", `${window.location.pathname}${q}`);
@@ -393,7 +403,10 @@ async function cycleMemory(browser: Awaited<ReturnType<typeof launch>>, o: Brows
       const from = await eventCount(page);
       await goInApp(page, query);
       if (query === "?view=data") await sleep(300);
-      else await settle(page, from, { quietMs: 300 });
+      else {
+        await showFirstChart(page);
+        await settle(page, from, { quietMs: 300 });
+      }
     }
     // Drop the bench's own records so that they do not count as the app's heap.
     await page.evaluate(() => {
