@@ -247,7 +247,16 @@ async function heapMB(cdp: CDPSession): Promise<{ mb: number; nodes: number; lis
  * the headline cards), so that every view reports a first chart.
  */
 export async function showFirstChart(page: Page) {
-  await page.locator(".chart").first().scrollIntoViewIfNeeded({ timeout: 30_000 });
+  // After an in-app navigation the previous view's chart may be the one found, and go.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.locator(".chart").first().scrollIntoViewIfNeeded({ timeout: 30_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !/not attached/.test(String(e))) throw e;
+      await sleep(100);
+    }
+  }
 }
 
 export async function goInApp(page: Page, query: string) {

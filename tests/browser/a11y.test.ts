@@ -19,20 +19,21 @@ const VIEWS = [
   "screen=big",
 ];
 
+// One built site and one browser for every suite of the file.
+let browser: Browser;
+let preview: Running;
+let base: string;
+
+beforeAll(async () => {
+  ({ base, server: preview } = await startPreview());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
 describe("accessibility (axe-core)", () => {
-  let browser: Browser;
-  let preview: Running;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ base, server: preview } = await startPreview());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
-
   for (const lang of ["zh", "en"] as const) {
     test.each(VIEWS)(`%s (${lang}) has no serious or critical violation`, async (view) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -77,19 +78,6 @@ describe("accessibility (axe-core)", () => {
 });
 
 describe("prefers-reduced-motion", () => {
-  let browser: Browser;
-  let preview: Running;
-  let base: string;
-
-  beforeAll(async () => {
-    ({ base, server: preview } = await startPreview());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
-
   /**
    * Opens the map with Chromium's reduced-motion setting, and counts, for each chart, the frames
    * it drew (ChartHost's `chart-rendered` events) before its first `chart-finished`: an animated
