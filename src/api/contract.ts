@@ -16,11 +16,18 @@ export const KINDS = ["district", "county-city", "county", "autonomous-county"] 
 export const PILLARS = ["industry", "enterprise", "countryside", "services", "government", "investment", "talent"] as const;
 export const STATUSES = ["final", "preliminary", "estimated"] as const;
 export const FREQUENCIES = ["annual", "quarterly"] as const;
+/**
+ * How an indicator's periods relate: a stock is a level at the period's end (a year is its
+ * fourth quarter), a flow accumulates over the period (a year is the sum of its quarters), a
+ * rate is a percentage (a year is not derived from its quarters).
+ */
+export const MEASURES = ["stock", "flow", "rate"] as const;
 
 export type Level = (typeof LEVELS)[number];
 export type Zone = (typeof ZONES)[number];
 export type Pillar = (typeof PILLARS)[number];
 export type Status = (typeof STATUSES)[number];
+export type Measure = (typeof MEASURES)[number];
 
 /** A text meant for people, in both languages. */
 export const TextSchema = z.strictObject({ zh: z.string(), en: z.string() });
@@ -98,11 +105,20 @@ const Aggregation = z.discriminatedUnion("method", [
 ]);
 export type Aggregation = z.infer<typeof Aggregation>;
 
+/**
+ * Where a plan measures its target from (optional: an additive change to v1): the plan's base
+ * period and, when the plan states it, the base value; without `value` the base is the
+ * observation of that period. Absent, clients fall back to the first year of data and say so.
+ */
+const TargetBase = z.object({ period: Period, value: z.optional(z.number()) });
+export type TargetBase = z.infer<typeof TargetBase>;
+
 const Target = z.object({
   region: Code,
   period: Period,
   value: z.number(),
   source: TextSchema,
+  base: z.optional(TargetBase),
 });
 export type Target = z.infer<typeof Target>;
 
@@ -127,6 +143,8 @@ export const IndicatorSchema = z.object({
    * differ and must never share an axis (optional: an additive change to v1).
    */
   caution: z.optional(TextSchema),
+  /** Stock, flow or rate (optional: an additive change to v1); see MEASURES. */
+  measure: z.optional(z.enum(MEASURES)),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
