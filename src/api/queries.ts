@@ -1,5 +1,5 @@
-import { keepPreviousData, QueryClient, queryOptions } from "@tanstack/react-query";
-import type { ObservationQuery } from "./contract";
+import { QueryClient, queryOptions, type UseQueryResult } from "@tanstack/react-query";
+import type { Observation, ObservationQuery } from "./contract";
 import type { DataSource } from "./data-source";
 import { HttpError, isRetryable } from "./errors";
 
@@ -21,12 +21,28 @@ export const regionsQuery = (src: DataSource) =>
 export const indicatorsQuery = (src: DataSource) =>
   queryOptions({ queryKey: keys.indicators(), queryFn: ({ signal }) => src.indicators({ signal }), staleTime: STALE });
 export const observationsQuery = (src: DataSource, q: ObservationQuery) =>
-  queryOptions({
+  queryOptions<Observation[], Error, Observation[], ReturnType<typeof keys.observations>>({
     queryKey: keys.observations(q),
     queryFn: ({ signal }) => src.observations(q, { signal }),
     staleTime: STALE,
-    placeholderData: keepPreviousData,
+    placeholderData: (previous, previousQuery) => (sameSeries(previousQuery?.queryKey[2], q) ? previous : undefined),
   });
+
+/**
+ * What may stand in while a new observation query loads: the previous answer only when it is
+ * the same indicator at the same level (another set of regions or range of it), so that the
+ * period or selection changes without a flash; never another indicator's or level's figures,
+ * which would be shown under this one's name.
+ */
+export function sameSeries(previous: unknown, next: ObservationQuery): boolean {
+  if (typeof previous !== "object" || previous === null) return false;
+  const p = previous as Partial<ObservationQuery>;
+  return p.indicator === next.indicator && p.level === next.level;
+}
+
+/** Loaded for the query's own key (not a placeholder kept from another): safe to export or judge. */
+export const isSettled = (q: Pick<UseQueryResult<unknown>, "isSuccess" | "isPlaceholderData">): boolean =>
+  q.isSuccess && !q.isPlaceholderData;
 
 /** Exponential backoff, or the server's Retry-After when it asks for longer. */
 export const backoff = (attempt: number, error: unknown): number =>

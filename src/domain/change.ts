@@ -1,7 +1,11 @@
 import type { Indicator, Observation } from "../api/contract";
+import { isRate } from "./measure";
 import { previousYear } from "./periods";
 
-/** Change on the year before: percent for amounts, percentage points for rates (a % unit). */
+/**
+ * Change on the same period a year before (同比: a quarter on the same quarter of the year
+ * before): percent for amounts, percentage points for rates (see `isRate`).
+ */
 export interface Change {
   kind: "pct" | "pp";
   value: number;
@@ -11,7 +15,7 @@ export interface Change {
 
 export function change(ind: Indicator, current: number | null, previous: number | null): Change | null {
   if (current === null || previous === null) return null;
-  const rate = ind.unit.en.trim() === "%";
+  const rate = isRate(ind);
   if (!rate && previous === 0) return null;
   const value = rate ? current - previous : ((current - previous) / Math.abs(previous)) * 100;
   const better = value === 0 ? null : value > 0 === (ind.direction === "higher");

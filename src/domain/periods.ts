@@ -36,10 +36,7 @@ export function previousYear(period: string): string {
   return `${yearOf(period) - 1}${period.slice(4)}`;
 }
 
-/** The period just before: 2023 → 2022, 2023Q1 → 2022Q4. */
-export function previousPeriod(period: string): string {
-  const [start] = periodRange(period);
-  if (!isQuarter(period)) return String(yearOf(period) - 1);
-  const q = start - 1;
-  return `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
+/** The periods of the same frequency as `period`: its quarters for a quarter, its years for a year (one slider, one frequency). */
+export function sameFrequency(periods: readonly string[], period: string): string[] {
+  return periods.filter((p) => isQuarter(p) === isQuarter(period));
 }

@@ -5,8 +5,13 @@ import { DEFAULT_VIEW, type Dropped, type ViewState, viewFromParams, viewToParam
 /** UI state: the view (mirrored in the URL) and the notices about URL parameters that were dropped. */
 export interface AppState extends ViewState {
   notices: Dropped[];
-  /** Changes the view (a new entry in the browser history). */
-  update(patch: Partial<ViewState>): void;
+  /** Whether the last change replaced the history entry instead of adding one. */
+  replaceHistory: boolean;
+  /**
+   * Changes the view: a new entry in the browser history, or with `replace` (steps of an
+   * animation, which Back must not replay) the current entry.
+   */
+  update(patch: Partial<ViewState>, options?: { replace?: boolean }): void;
   /**
    * Reports a value the data could not use (e.g. an indicator the catalogue lacks) and resets
    * it to its default, or to `keep` (what of it could be used), in one step.
@@ -37,9 +42,14 @@ export function createAppStore(initial: Partial<ViewState> = {}, notices: Droppe
     ...DEFAULT_VIEW,
     ...initial,
     notices,
-    update: (patch) => set(patch),
+    replaceHistory: false,
+    update: (patch, options) => set({ ...patch, replaceHistory: options?.replace ?? false }),
     reject: (key, value, keep) =>
-      set((s) => ({ [key]: keep ?? DEFAULT_VIEW[key], notices: [...s.notices, { key, value: value.slice(0, 40) }] })),
+      set((s) => ({
+        [key]: keep ?? DEFAULT_VIEW[key],
+        notices: [...s.notices, { key, value: value.slice(0, 40) }],
+        replaceHistory: true,
+      })),
     dismissNotices: () => set({ notices: [] }),
   }));
 }
@@ -63,8 +73,9 @@ export function syncWithUrl(store: AppStore, win: Window = window): () => void {
     if (next !== search(prev) && next !== win.location.search) {
       const url = `${win.location.pathname}${next}`;
       // A value the data could not use is corrected in place: Back must not return to the bad
-      // link (only to be corrected again); every other change is a new history entry.
-      if (state.notices.length > prev.notices.length) win.history.replaceState(null, "", url);
+      // link (only to be corrected again); so is an animation's step. Every other change is a
+      // new history entry.
+      if (state.replaceHistory) win.history.replaceState(null, "", url);
       else win.history.pushState(null, "", url);
     }
   });

@@ -68,6 +68,16 @@ export function Skeleton({ height = 160 }: { height?: number }) {
   );
 }
 
+/** Said over content that is still the previous answer while the next one loads. */
+export function Updating() {
+  const t = useT();
+  return (
+    <p className="updating" role="status" aria-live="polite">
+      {t("panel.updating")}
+    </p>
+  );
+}
+
 /** A sentence saying what is missing and why. */
 export function Empty({ reason }: { reason: string }) {
   const t = useT();
@@ -76,7 +86,8 @@ export function Empty({ reason }: { reason: string }) {
 
 /**
  * Pending → skeleton; any error → alert with its reason and Retry (refetching what failed);
- * otherwise the content. Nothing is drawn from half-loaded data.
+ * otherwise the content. Nothing is drawn from half-loaded data. Content drawn from a
+ * placeholder (the same series' previous answer, see `sameSeries`) is marked as updating.
  */
 export function QueryGate({
   queries,
@@ -98,6 +109,14 @@ export function QueryGate({
     return <ErrorAlert reason={reasons.join(" · ")} onRetry={retry} />;
   }
   if (queries.some((q) => q.isPending)) return <Skeleton height={height} />;
+  if (queries.some((q) => q.isPlaceholderData)) {
+    return (
+      <>
+        <Updating />
+        {children()}
+      </>
+    );
+  }
   return <>{children()}</>;
 }
 

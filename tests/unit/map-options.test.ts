@@ -95,7 +95,7 @@ describe("choropleth option", () => {
     expect(html).toContain("90.0%");
     expect(html).toContain("排名 1 / 2");
     expect(html).toContain("初步");
-    expect(option.tooltip.formatter({ name: "440100" })).toContain("较上期 +10.0 个百分点");
+    expect(option.tooltip.formatter({ name: "440100" })).toContain("同比 +10.0 个百分点");
   });
 });
 

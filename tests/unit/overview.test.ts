@@ -64,9 +64,9 @@ describe("where we are behind", () => {
   const countProgress = targetProgress(count, target(200), obs("P", { 2020: 100, 2024: 140 }));
   if (!rateProgress || !countProgress) throw new Error("fixture");
 
-  it("ranks regions by how many indicators they are behind on, then by their worst gap", () => {
+  it("judges progress, not level: ranks by how many indicators a region is behind on, then by its worst gap", () => {
     const rows = shortfalls(
-      [region("A"), region("B"), region("C")],
+      [region("A"), region("B"), region("C"), region("D")],
       [
         {
           indicator: rate,
@@ -75,6 +75,7 @@ describe("where we are behind", () => {
             ...obs("A", { 2020: 5, 2024: 7 }),
             ...obs("B", { 2020: 5, 2024: 13 }),
             ...obs("C", { 2020: 5, 2024: 15 }),
+            ...obs("D", { 2020: 30, 2024: 29 }),
           ],
         },
         {
@@ -84,16 +85,19 @@ describe("where we are behind", () => {
             ...obs("A", { 2020: 10, 2024: 15 }),
             ...obs("B", { 2020: 10, 2024: 12 }),
             ...obs("C", { 2020: 10, 2024: 20 }),
+            ...obs("D", { 2020: 10, 2024: 11 }),
           ],
         },
       ],
     );
-    // A: rate 7 against 14 (−50%), count grew ×1.5 against ×1.4 (ahead); B: behind on both.
-    expect(rows.map((r) => [r.region.code, r.behindOn, r.of, r.indicator.id])).toEqual([
-      ["B", 2, 2, "count"],
-      ["A", 1, 2, "rate"],
+    // The path gains 4 pp on the rate and asks ×1.4 on the count.
+    // A: +2 pp (−2), ×1.5 (ahead). B: +8 pp from a low level (ahead, though below the path's 14),
+    // ×1.2 (−0.2). C: ahead on both. D: the highest level, sliding −1 pp (−5), ×1.1 (−0.3).
+    expect(rows.map((r) => [r.region.code, r.behindOn, r.of, r.indicator.id, r.gap])).toEqual([
+      ["D", 2, 2, "rate", -5],
+      ["A", 1, 2, "rate", -2],
+      ["B", 1, 2, "count", expect.closeTo(-0.2, 10)],
     ]);
-    expect(rows[1].gap).toBeCloseTo(7 / 14 - 1, 10);
   });
 
   it("leaves out regions on or above the path", () => {

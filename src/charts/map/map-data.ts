@@ -1,6 +1,6 @@
 import type { Indicator, Observation, Region, Status, Text } from "../../api/contract";
 import { type Change, change } from "../../domain/change";
-import { comparePeriods, previousPeriod } from "../../domain/periods";
+import { comparePeriods, previousYear } from "../../domain/periods";
 
 /** One region on the map, the ranking and the table. */
 export interface MapRow {
@@ -21,7 +21,9 @@ export function buildRows(
   period: string,
   ind: Indicator,
 ): MapRow[] {
-  const prev = previousPeriod(period);
+  // 同比: a quarter is compared with the same quarter a year earlier, never the quarter before
+  // (which would colour seasonality).
+  const prev = previousYear(period);
   const now = new Map<string, Observation>();
   const before = new Map<string, Observation>();
   for (const o of observations) {

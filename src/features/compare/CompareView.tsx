@@ -1,3 +1,4 @@
+import { isSettled } from "../../api/queries";
 import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
 import "./register";
@@ -129,7 +130,7 @@ function CompareBody({
     return [...periods].reverse().find((p) => !isQuarter(p) && withValue.has(p));
   }, [periods, cityQ?.data, countyQ?.data]);
   const period = year && periods.includes(year) ? year : latest;
-  const loaded = currentQueries.length > 0 && currentQueries.every((q) => q.isSuccess);
+  const loaded = currentQueries.length > 0 && currentQueries.every(isSettled);
   useEffect(() => {
     if (year && loaded && periods.length && !periods.includes(year)) reject("year", year);
   }, [year, loaded, periods, reject]);

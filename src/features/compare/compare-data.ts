@@ -2,7 +2,7 @@ import type { Indicator, Level, Observation, Pillar, Region, Status, Text } from
 import { regionsAtLevel } from "../../api/filter";
 import { type Benchmark, benchmarkSeries } from "../../domain/benchmark";
 import { type Change, change } from "../../domain/change";
-import { previousPeriod } from "../../domain/periods";
+import { previousYear } from "../../domain/periods";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 
@@ -100,7 +100,7 @@ export function benchmarkRows(
   lang: Lang,
   t: Translate,
 ): BenchmarkRow[] {
-  const prev = previousPeriod(period);
+  const prev = previousYear(period);
   return benchmarks.map((b) => {
     const series = benchmarkSeries(b.members, indicator.aggregation, data, weights);
     const now = series.find((o) => o.period === period);

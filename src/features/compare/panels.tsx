@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import type { Indicator, Observation, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useMeta } from "../../api/hooks";
+import { isSettled } from "../../api/queries";
 import { Chart } from "../../charts/Chart";
 import { buildRows, type MapRow } from "../../charts/map/map-data";
 import { regionTooltip } from "../../charts/map/tooltip";
@@ -187,7 +188,7 @@ export function ValuesTable({
   const noData = t("map.noData");
   const caption = t("compare.tableCaption", { name: pick(indicator.name, lang), period });
   const exportSpec = (): ExportSpec | null =>
-    queries.every((q) => q.isSuccess)
+    queries.every(isSettled)
       ? {
           title: caption,
           subtitle: compareSubtitle(

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
+import { isSettled } from "../../api/queries";
 import { Chart } from "../../charts/Chart";
 import { buildSeriesOption } from "../../charts/series-option";
 import { seriesTable } from "../../export/series-table";
@@ -47,7 +48,7 @@ export function ChartTab({
   // The regions drawn: those published at the indicator's levels.
   const shown = selected.filter((r) => indicator.levels.includes(r.level));
   useFillExportSlot(exportSlot, () =>
-    hasValues && selection.queries.every((q) => q.isSuccess)
+    hasValues && selection.queries.every(isSettled)
       ? {
           title: t("explore.chartTitle", { name: pick(indicator.name, lang), from: range.from, to: range.to }),
           subtitle: exploreSubtitle(shown, rangeText(range.from, range.to), lang, t),

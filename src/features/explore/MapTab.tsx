@@ -3,6 +3,7 @@ import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useObservations } from "../../api/hooks";
+import { isSettled } from "../../api/queries";
 import { Chart } from "../../charts/Chart";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import { buildRows } from "../../charts/map/map-data";
@@ -71,7 +72,7 @@ export function MapTab({
   );
   // Named like the Map view's export of the same map: indicator, level, period, language.
   useFillExportSlot(exportSlot, () =>
-    published && observations.isSuccess && option
+    published && isSettled(observations) && option
       ? {
           title,
           subtitle: `${t("map.province")}, ${t(`level.${level}`)}`,

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import type { Indicator, Region } from "../../api/contract";
+import { isSettled } from "../../api/queries";
 import { formatNumber, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { QueryGate } from "../../ui/Panel";
@@ -39,7 +40,7 @@ export function TableTab({
     to: range.to,
   });
   useFillExportSlot(exportSlot, () =>
-    selection.queries.every((q) => q.isSuccess)
+    selection.queries.every(isSettled)
       ? {
           title: caption,
           subtitle: exploreSubtitle(selected, rangeText(range.from, range.to), lang, t),

@@ -3,6 +3,7 @@ import type { EChartsOption } from "../../charts/echarts";
 import { escapeHtml } from "../../charts/escape";
 import { SERIES_COLORS } from "../../charts/series-option";
 import { change } from "../../domain/change";
+import { isRate } from "../../domain/measure";
 import { previousYear } from "../../domain/periods";
 import { formatChange, formatValue, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
@@ -79,7 +80,7 @@ export function inputsData(input: InputsInput): InputsData {
     else omitted.push(indicator);
   }
   const outcome = input.outcome;
-  const kind = outcome.unit.en.trim() === "%" ? "pp" : "pct";
+  const kind = isRate(outcome) ? "pp" : "pct";
   const line = points(input.outcomeObservations, years, (cur, prev) => change(outcome, cur, prev)?.value ?? null);
   return { years, bars, line: { kind, points: line }, omitted };
 }

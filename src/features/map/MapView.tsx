@@ -4,6 +4,7 @@ import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useIndicators, useObservations, useRegions } from "../../api/hooks";
+import { isSettled } from "../../api/queries";
 import { Chart } from "../../charts/Chart";
 import type { EChartsOption } from "../../charts/echarts";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
@@ -14,7 +15,7 @@ import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { BIN_METHODS } from "../../domain/bin-methods";
 import { computeBreaks } from "../../domain/bins";
 import { resolveIndicator } from "../../domain/catalogue";
-import { isQuarter } from "../../domain/periods";
+import { isQuarter, sameFrequency } from "../../domain/periods";
 import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
@@ -87,10 +88,10 @@ function MapBody({
   const latest = [...years].reverse().find((p) => observations.data?.some((o) => o.period === p && o.value !== null));
   const period = year && periods.includes(year) ? year : latest;
   useEffect(() => {
-    if (year && observations.isSuccess && !observations.isPlaceholderData && periods.length && !periods.includes(year)) {
+    if (year && isSettled(observations) && periods.length && !periods.includes(year)) {
       reject("year", year);
     }
-  }, [year, periods, observations.isSuccess, observations.isPlaceholderData, reject]);
+  }, [year, periods, observations, reject]);
 
   const rows = useMemo(
     () => (period && observations.data ? buildRows(allUnits, observations.data, period, indicator) : []),
@@ -195,7 +196,7 @@ function MapBody({
     ? `${pick(cityRegion.name, lang)}, ${t("level.county")}`
     : `${t("map.province")}, ${t(`level.${effectiveLevel}`)}`;
   const exportSpec = (suffix?: string, option: EChartsOption | null = null): ExportSpec | null =>
-    period
+    period && isSettled(observations)
       ? {
           title: suffix ? `${t("map.ranking")}: ${title}` : title,
           subtitle: place,
@@ -269,8 +270,12 @@ function MapBody({
             }}
           />
         </div>
-        {period && periods.length > 1 && (
-          <TimeControl periods={years.includes(period) ? years : periods} value={period} onChange={(p) => update({ year: p })} />
+        {period && sameFrequency(periods, period).length > 1 && (
+          <TimeControl
+            periods={sameFrequency(periods, period)}
+            value={period}
+            onChange={(p, auto) => update({ year: p }, { replace: auto })}
+          />
         )}
       </Panel>
       <div className="map-layout">

@@ -1,6 +1,7 @@
 import type { Indicator, Observation, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useManyObservations } from "../../api/hooks";
+import { isRate } from "../../domain/measure";
 import { gapToPath, type TargetProgress, targetProgress } from "../../domain/targets";
 import { formatNumber, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
@@ -114,7 +115,11 @@ export function BehindPanel({
                         <th scope="row">{pick(r.region.name, lang)}</th>
                         <td className="num">{t("behind.countValue", { n: r.behindOn, of: r.of })}</td>
                         <td>{pick(r.indicator.name, lang)}</td>
-                        <td className="num bad">−{formatNumber(Math.abs(r.gap) * 100, 1, lang)}%</td>
+                        <td className="num bad">
+                          {isRate(r.indicator)
+                            ? t("change.pp", { sign: "−", value: formatNumber(Math.abs(r.gap), 1, lang) })
+                            : t("change.pct", { sign: "−", value: formatNumber(Math.abs(r.gap) * 100, 1, lang) })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

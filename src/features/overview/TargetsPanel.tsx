@@ -36,6 +36,7 @@ export function TargetsPanel({ indicators, province }: { indicators: readonly In
               <thead>
                 <tr>
                   <th scope="col">{t("targets.indicator")}</th>
+                  <th scope="col">{t("targets.baseline")}</th>
                   <th scope="col">{t("targets.latest")}</th>
                   <th scope="col">{t("targets.target")}</th>
                   <th scope="col">{t("targets.expected")}</th>
@@ -54,6 +55,16 @@ export function TargetsPanel({ indicators, province }: { indicators: readonly In
                   return (
                     <tr key={`${ind.id}-${p.target.period}`}>
                       <th scope="row">{pick(ind.name, lang)}</th>
+                      <td className="num">
+                        {formatValue(p.baseline.value, ind, lang)}{" "}
+                        <span className="code">
+                          (
+                          {p.baseline.from === "plan"
+                            ? p.baseline.period
+                            : `${p.baseline.period}, ${t("targets.baselineFromData")}`}
+                          )
+                        </span>
+                      </td>
                       <td className="num">
                         {formatValue(p.latest.value, ind, lang)} <span className="code">({p.latest.period})</span>
                       </td>
