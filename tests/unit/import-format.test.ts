@@ -2,7 +2,17 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { buildRegions } from "../../mock/regions";
-import { classify, columnKey, parseBoolean, parsePeriod, parseStatus, parseValue } from "../../tools/import/format";
+import {
+  classify,
+  columnKey,
+  isPercentFormat,
+  parseBoolean,
+  parseMeasure,
+  parsePeriod,
+  parseStatus,
+  parseValue,
+  shownPercent,
+} from "../../tools/import/format";
 import { columnLetter } from "../../tools/import/issues";
 import { decodeText, delimiterOf } from "../../tools/import/read";
 import { regionMatcher } from "../../tools/import/regions";
@@ -39,6 +49,19 @@ describe("cells", () => {
     for (const bad of ["约3万", "12,34", "1.2.3", "abc", "#N/A"]) expect(parseValue(bad, false), bad).toBeUndefined();
     expect(parseValue(Number.NaN, false)).toBeUndefined();
     expect(parseValue(true, false)).toBeUndefined();
+  });
+
+  it("XLSX number formats: a % scales the number unless quoted, escaped or in brackets; the percentage without float noise", () => {
+    for (const f of ["0%", "0.0%", "0.00%", "#,##0.0%", "0.0%;[Red]-0.0%"]) expect(isPercentFormat(f), f).toBe(true);
+    for (const f of [undefined, "General", "0.0", "@", '0.0"%"', "0.0\\%", "[$%-804]0.0"])
+      expect(isPercentFormat(f), f).toBe(false);
+    expect([0.875, 0.923, 0.07, 0.57, 1].map(shownPercent)).toEqual([87.5, 92.3, 7, 57, 100]);
+  });
+
+  it("measures: stock, flow, rate, or their Chinese names; empty is none", () => {
+    expect(
+      ["stock", "Flow", "rate", "存量", "流量", "比率", "时点指标", "时期指标", "", "level"].map((s) => parseMeasure(s)),
+    ).toEqual(["stock", "flow", "rate", "stock", "flow", "rate", "stock", "flow", undefined, "invalid"]);
   });
 
   it("statuses and yes/no, in either language", () => {
@@ -80,7 +103,10 @@ describe("tables", () => {
     expect(columnKey("数值（万元）", "data")).toBe("value");
     expect(columnKey("name_zh 名称（中文）", "catalogue")).toBe("name_zh");
     expect(columnKey("comment", "data")).toBeUndefined();
-    expect(columnKey("地区", "catalogue")).toBeUndefined(); // aliases are for data tables
+    expect(columnKey("地区", "catalogue")).toBeUndefined(); // aliases are for data tables…
+    expect(columnKey("基期", "targets")).toBe("base_period"); // …and the targets table's base
+    expect(columnKey("基期值", "targets")).toBe("base_value");
+    expect(columnKey("measure 存量/流量/比率", "catalogue")).toBe("measure");
   });
 
   it("kinds, by header", () => {

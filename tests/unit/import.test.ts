@@ -64,12 +64,24 @@ describe("round trip: the simulated dataset, exported to the long format and imp
   });
 
   it("gives indicators.json byte for byte once keys are in the contract's order", () => {
-    // The importer writes each indicator's keys in the contract's order; the generator in the
-    // order catalogue.ts happens to use (`caution` before `source` in four entries). JSON key
-    // order means nothing, so only that is normalised: every value and every other byte must match.
-    const order = Object.keys(IndicatorSchema.def.shape);
+    // The importer writes each indicator's keys (and each target's, and each base's) in the
+    // contract's order; the generator in the order catalogue.ts happens to use (`caution`
+    // before `source` in four entries). JSON key order means nothing, so only that is
+    // normalised: every value and every other byte must match.
+    const inOrder = <T extends object>(o: T, keys: string[]) =>
+      Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k as keyof T]]));
+    const shape = IndicatorSchema.def.shape;
+    const target = shape.targets.def.element.def.shape;
+    const targetKeys = Object.keys(target);
+    const baseKeys = Object.keys(target.base.def.innerType.def.shape);
     const canonical = dataset.indicators.map((i) =>
-      Object.fromEntries(order.filter((k) => k in i).map((k) => [k, i[k as keyof typeof i]])),
+      inOrder(
+        {
+          ...i,
+          targets: i.targets.map((t) => inOrder(t.base ? { ...t, base: inOrder(t.base, baseKeys) } : t, targetKeys)),
+        },
+        Object.keys(shape),
+      ),
     );
     expect(bytesOf(result).get("indicators.json")).toBe(JSON.stringify({ indicators: canonical }));
   });
@@ -301,7 +313,7 @@ describe("validation: each rule, with its exact message in both languages", () =
       `${at(7, "M (decimals)")}小数位数“1.5”无效：应为 0 到 6 的整数 / decimals "1.5" is not a whole number from 0 to 6`,
       `${at(8, "R (tolerance)")}容差“-1”无效：应为非负的相对值（如 0.005 或 0.5%） / tolerance "-1" is not a relative value of 0 or more (like 0.005 or 0.5%)`,
       `${at(9, "Q (headline)")}“maybe”不是“是/否”（true/false、yes/no、1/0、是/否，或留空） / "maybe" is not yes or no (true/false, yes/no, 1/0, 是/否, or empty)`,
-      `${at(10, "N (targets)")}目标“440000-2025-90”格式不对：应为 地区代码:时期:目标值（如 440000:2025:90），多个以“;”分隔 / target "440000-2025-90" is not region:period:value (like 440000:2025:90), several separated by ';'`,
+      `${at(10, "N (targets)")}目标“440000-2025-90”格式不对：应为 地区代码:时期:目标值，可加 @基期 或 @基期=基期值（如 440000:2025:90、440000:2027:95@2023=88.5），多个以“;”分隔 / target "440000-2025-90" is not region:period:value, optionally with @base period or @base period=base value (like 440000:2025:90, 440000:2027:95@2023=88.5), several separated by ';'`,
       `${at(11, "O (target_source_zh)")}填写了目标，就须填写目标出处 target_source_zh 和 target_source_en / targets need their source: fill in target_source_zh and target_source_en`,
       `${at(12, "D (name_en)")}必填项为空 / required, but empty`,
       `${at(14, "I (frequency)")}“monthly”不是可选值：annual、quarterly / "monthly" is not one of annual, quarterly`,

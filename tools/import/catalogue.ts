@@ -2,7 +2,8 @@
  * The indicator catalogue, its targets and the dataset's milestones, read from their tables
  * into the contract's shapes. One catalogue row is one indicator; texts come in `_zh`/`_en`
  * column pairs, levels as `province|city|county`, aggregation as `sum` or
- * `weighted-mean:<weight id>`, targets inline (`440000:2025:90; …`) or in a targets table.
+ * `weighted-mean:<weight id>`, targets inline (`440000:2025:90; 440000:2027:95@2023=88.5; …`)
+ * or in a targets table.
  */
 import {
   FREQUENCIES,
@@ -14,9 +15,12 @@ import {
   PILLARS,
   type Region,
   type Target,
+  type TargetBase,
   type Text,
 } from "../../src/api/contract";
-import { type Cell, parseBoolean, parsePeriod, parseValue, text } from "./format";
+import { isRate } from "../../src/domain/measure";
+import { periodRange } from "../../src/domain/periods";
+import { type Cell, parseBoolean, parseMeasure, parsePeriod, parseValue, shownPercent, text } from "./format";
 import type { Issues, Where } from "./issues";
 import { msg } from "./messages";
 import type { RegionMatch } from "./regions";
@@ -43,8 +47,6 @@ export interface Catalogue {
   entries: Map<string, CatalogueEntry>;
   broken: Set<string>;
 }
-
-export const isPercent = (i: Indicator): boolean => i.unit.zh.trim() === "%" || i.unit.en.trim() === "%";
 
 type Matcher = (cell: string) => RegionMatch;
 
@@ -106,7 +108,53 @@ export function periodOf(cell: Cell, at: Where, ind: Indicator, issues: Issues):
   return undefined;
 }
 
-/** Inline targets: `440000:2025:90; 440000:2027:95`. */
+/**
+ * A value cell of `ind`: a number, null for "no value", undefined when it is not a number
+ * (reported). A rate may carry its `%` (`87.5%`). An XLSX cell formatted as a percentage holds
+ * a fraction (0.875, shown as 87.5%): for a rate it is read as shown; for any other indicator
+ * it is refused, since neither 0.875 nor 87.5 is then surely what was meant.
+ */
+export function readValue(r: RowReader, key: string, ind: Indicator, issues: Issues): number | null | undefined {
+  const cell = r.get(key);
+  if (r.percent(key)) {
+    const held = cell as number;
+    if (isRate(ind)) return shownPercent(held);
+    issues.error(r.at(key), "value.percent-format", msg.percentFormat(held, shownPercent(held), ind.id, ind.unit));
+    return undefined;
+  }
+  const value = parseValue(cell, isRate(ind));
+  if (value === undefined) issues.error(r.at(key), "value.not-a-number", msg.valueNotNumber(text(cell)));
+  return value;
+}
+
+/**
+ * A target's base, or undefined when none is given; "invalid" when it is wrong (reported). The
+ * base period is a period of the indicator's frequency that ends before the target's begins;
+ * its value (already read: null when empty) is optional but needs the period.
+ */
+function targetBase(
+  period: { cell: Cell; at: Where },
+  value: { value: number | null | undefined; at: Where },
+  target: string,
+  ind: Indicator,
+  issues: Issues,
+): TargetBase | undefined | "invalid" {
+  if (text(period.cell) === "") {
+    if (value.value === null) return undefined;
+    if (value.value !== undefined) issues.error(value.at, "target.base-value-alone", msg.baseValueAlone());
+    return "invalid";
+  }
+  const p = periodOf(period.cell, period.at, ind, issues);
+  if (p === undefined) return "invalid";
+  if (periodRange(p)[1] >= periodRange(target)[0]) {
+    issues.error(period.at, "target.base-order", msg.baseNotBefore(p, target));
+    return "invalid";
+  }
+  if (value.value === undefined) return "invalid";
+  return value.value === null ? { period: p } : { period: p, value: value.value };
+}
+
+/** Inline targets: `440000:2025:90; 440000:2027:95@2023` (base period); `…@2023=88.5` (and its value). */
 function inlineTargets(r: RowReader, ind: Indicator, match: Matcher, issues: Issues): Target[] | undefined {
   const raw = text(r.get("targets"));
   if (raw === "") return [];
@@ -122,18 +170,27 @@ function inlineTargets(r: RowReader, ind: Indicator, match: Matcher, issues: Iss
     .split(/[;；\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+  const number = (s: string | undefined) => (s === undefined ? null : parseValue(s.trim(), isRate(ind)));
   for (const item of items) {
-    const parts = item.split(/[:：]/).map((s) => s.trim());
-    const value = parts.length === 3 ? parseValue(parts[2], isPercent(ind)) : undefined;
-    if (parts.length !== 3 || typeof value !== "number") {
+    // region:period:value, then optionally @base period and =base value.
+    const m = /^([^:：]+)[:：]([^:：]+)[:：]([^@＠]+?)(?:\s*[@＠]([^=＝]+?)(?:\s*[=＝](.+))?)?$/.exec(item);
+    const value = number(m?.[3]);
+    const baseValue = number(m?.[5]);
+    // A base value written out must be a number: `@2023=` is no base value.
+    if (!m || typeof value !== "number" || (m[5] !== undefined && typeof baseValue !== "number")) {
       issues.error(at, "target.invalid", msg.targetInvalid(item));
       ok = false;
       continue;
     }
-    const region = regionCode(parts[0], at, match, issues);
-    const period = periodOf(parts[1], at, ind, issues);
-    if (region === undefined || period === undefined) ok = false;
-    else out.push({ region, period, value, source });
+    const region = regionCode(m[1].trim(), at, match, issues);
+    const period = periodOf(m[2].trim(), at, ind, issues);
+    if (region === undefined || period === undefined) {
+      ok = false;
+      continue;
+    }
+    const base = targetBase({ cell: m[4]?.trim() ?? null, at }, { value: baseValue, at }, period, ind, issues);
+    if (base === "invalid") ok = false;
+    else out.push({ region, period, value, source, ...(base ? { base } : {}) });
   }
   return ok ? out : undefined;
 }
@@ -175,6 +232,15 @@ export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Iss
       const source = pair(r, "source");
       if (source.zh === "" && source.en === "") issues.warning(r.at("source_zh"), "catalogue.source", msg.sourceMissing());
       const frequency = choice(r, "frequency", FREQUENCIES, issues);
+      const measure = parseMeasure(r.get("measure"));
+      if (measure === "invalid") issues.error(r.at("measure"), "catalogue.measure", msg.measureInvalid(text(r.get("measure"))));
+      else if (measure !== undefined && unit && (measure === "rate") !== isRate({ unit })) {
+        issues.error(
+          r.at("measure"),
+          "catalogue.measure-unit",
+          measure === "rate" ? msg.measureRateUnit(unit) : msg.measurePercentUnit(measure),
+        );
+      }
       const direction = choice(r, "direction", ["higher", "lower"] as const, issues);
 
       const levelsText = text(r.get("levels"));
@@ -237,6 +303,7 @@ export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Iss
       if (headline !== undefined && headline !== "invalid") indicator.headline = headline;
       if (context !== undefined && context !== "invalid") indicator.context = context;
       if (cautionZh !== "" || cautionEn !== "") indicator.caution = { zh: cautionZh, en: cautionEn };
+      if (measure !== undefined && measure !== "invalid") indicator.measure = measure;
       entries.set(id, {
         indicator,
         tolerance: tolerance as number,
@@ -285,18 +352,24 @@ export function readTargets(tables: RowReader[][], catalogue: Catalogue, match: 
       const ind = entry.indicator;
       const region = regionCode(r.get("region"), r.at("region"), match, issues);
       const period = periodOf(r.get("period"), r.at("period"), ind, issues);
-      const raw = text(r.get("value"));
-      const value = parseValue(r.get("value"), isPercent(ind));
-      if (typeof value !== "number") {
+      const value = readValue(r, "value", ind, issues);
+      // "No value" marks (`-`, `NA`) are for data: a target has a value.
+      if (value === null) {
+        const raw = text(r.get("value"));
         issues.error(
           r.at("value"),
           raw === "" ? "cell.required" : "value.not-a-number",
           raw === "" ? msg.required() : msg.valueNotNumber(raw),
         );
       }
+      const baseValue = { value: readValue(r, "base_value", ind, issues), at: r.at("base_value") };
+      const base =
+        period === undefined
+          ? undefined
+          : targetBase({ cell: r.get("base_period"), at: r.at("base_period") }, baseValue, period, ind, issues);
       const source = requiredPair(r, "source", issues);
-      if (region !== undefined && period !== undefined && typeof value === "number" && source) {
-        ind.targets.push({ region, period, value, source });
+      if (region !== undefined && period !== undefined && typeof value === "number" && base !== "invalid" && source) {
+        ind.targets.push({ region, period, value, source, ...(base ? { base } : {}) });
       }
     }
   }

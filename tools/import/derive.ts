@@ -2,12 +2,14 @@
  * Completing one indicator's facts up the region tree: where a table gives the children
  * (counties of a city, cities of the province) but not the parent, the parent is computed
  * by the indicator's rule; where it gives both, they must agree within the indicator's
- * tolerance. Then every level the catalogue promises must have values.
+ * tolerance. Then every level the catalogue promises must have values. Across time, a flow's
+ * quarters must add up to its year and a stock's fourth quarter must be its year.
  */
 import type { Level, Observation, Region, Status } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
 import { aggregate, type Part, roundTo } from "../../src/domain/aggregate";
-import { comparePeriods } from "../../src/domain/periods";
+import { measureOf } from "../../src/domain/measure";
+import { comparePeriods, isQuarter } from "../../src/domain/periods";
 import type { CatalogueEntry } from "./catalogue";
 import type { Issues } from "./issues";
 import { msg } from "./messages";
@@ -45,6 +47,18 @@ export function buildTree(regions: readonly Region[]): Tree {
     },
     order: new Map(regions.map((r, i) => [r.code, i])),
   };
+}
+
+/**
+ * Whether a figure computed from others strays from the stated one beyond the relative
+ * `tolerance` and beyond what rounding explains: each of the `figures` involved (the parts and
+ * the stated one), rounded to `decimals`, is off by up to half a unit of the last decimal.
+ */
+function disagrees(computed: number, stated: number, tolerance: number, decimals: number, figures: number): boolean {
+  const slack = (figures * 10 ** -decimals) / 2;
+  // The last term absorbs binary noise in the sums.
+  const allowed = Math.max(tolerance * Math.abs(stated), slack) + 1e-9 * Math.max(1, Math.abs(stated));
+  return Math.abs(computed - stated) > allowed;
 }
 
 /** How many values the tables gave, and how many were derived and published, by level. */
@@ -89,12 +103,10 @@ export function complete(
       const stated = getFact(table, fam.parent, period);
       if (stated) {
         if (stated.value !== null && computed !== null && stated.where) {
-          // Rounding alone can part children from their parent: each rounded figure is off by
-          // up to half a unit of the last decimal (the sum of n children by n halves).
-          const unit = 10 ** -ind.decimals;
-          const slack = weighted ? unit : ((fam.children.length + 1) * unit) / 2;
-          const allowed = Math.max(entry.tolerance * Math.abs(stated.value), slack) + 1e-9 * Math.max(1, Math.abs(stated.value));
-          if (Math.abs(computed - stated.value) > allowed) {
+          // Rounding alone can part children from their parent: the sum of n children by n
+          // halves and the parent's own half; a weighted mean by about a unit.
+          const figures = weighted ? 2 : fam.children.length + 1;
+          if (disagrees(computed, stated.value, entry.tolerance, ind.decimals, figures)) {
             issues.error(
               stated.where,
               "check.total",
@@ -144,6 +156,43 @@ export function complete(
   const missing = ind.levels.filter((level) => ![...tree.atLevel[level]].some((code) => table.has(code)));
   if (missing.length > 0) issues.error(entry.levelsAt, "level.missing", msg.levelMissing(ind.id, missing));
   return { given, derived };
+}
+
+/**
+ * Checks a flow's four quarters against its year (their sum) and a stock's fourth quarter
+ * against its year, for the figures the tables give, wherever all five are there. Rates and
+ * indicators without a measure are not checked: their years are not made of their quarters.
+ * Run before `complete`, so that only given figures are compared.
+ */
+export function checkQuarters(entry: CatalogueEntry, table: FactTable, tree: Tree, issues: Issues): void {
+  const ind = entry.indicator;
+  const measure = measureOf(ind);
+  if (measure !== "stock" && measure !== "flow") return;
+  for (const [code, row] of table) {
+    for (const [year, fact] of row) {
+      if (isQuarter(year) || fact.value === null || !fact.where) continue;
+      const quarters = [1, 2, 3, 4].map((k) => row.get(`${year}Q${k}`)?.value ?? null);
+      if (quarters.some((q) => q === null)) continue;
+      const qs = quarters as number[];
+      const computed = measure === "flow" ? qs.reduce((a, b) => a + b, 0) : qs[3];
+      if (!disagrees(computed, fact.value, entry.tolerance, ind.decimals, measure === "flow" ? 5 : 2)) continue;
+      issues.error(
+        fact.where,
+        "check.quarters",
+        msg.quartersDisagree({
+          name: (tree.byCode.get(code) as Region).name,
+          code,
+          id: ind.id,
+          year,
+          measure,
+          computed,
+          stated: fact.value,
+          decimals: ind.decimals,
+          tolerance: entry.tolerance,
+        }),
+      );
+    }
+  }
 }
 
 /** The published observations of a completed table: the catalogue's levels, sorted as the generator sorts. */

@@ -51,6 +51,7 @@ function catalogueRow(i: Indicator): Cell[] {
     i.source.zh,
     i.source.en,
     i.frequency,
+    i.measure ?? null,
     i.direction,
     i.levels.join("|"),
     agg,
@@ -78,7 +79,18 @@ export function exportLong(src: ExportSource): LongTable[] {
     table("catalogue", src.indicators.map(catalogueRow)),
     table(
       "targets",
-      src.indicators.flatMap((i) => i.targets.map((t) => [i.id, t.region, t.period, t.value, t.source.zh, t.source.en])),
+      src.indicators.flatMap((i) =>
+        i.targets.map((t) => [
+          i.id,
+          t.region,
+          t.period,
+          t.value,
+          t.base?.period ?? null,
+          t.base?.value ?? null,
+          t.source.zh,
+          t.source.en,
+        ]),
+      ),
     ),
     table(
       "milestones",
@@ -100,7 +112,7 @@ export function toCsv(t: LongTable): string {
 export const csvName = (t: LongTable): string => `${t.kind}.csv`;
 
 /** Columns that hold codes: kept as text, so that a spreadsheet never turns them into numbers. */
-const TEXT_COLUMNS = new Set(["region", "code", "parent", "period", "indicator", "id"]);
+const TEXT_COLUMNS = new Set(["region", "code", "parent", "period", "base_period", "indicator", "id"]);
 
 /**
  * Tables as one XLSX workbook: a readme sheet first when given, then one sheet per table,

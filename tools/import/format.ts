@@ -3,7 +3,7 @@
  * keys, with Chinese aliases for the data table), and how a cell's text becomes a period,
  * a number, a status or a yes/no. Pure: no files, no I/O.
  */
-import { PERIOD, STATUSES, type Status } from "../../src/api/contract";
+import { MEASURES, type Measure, PERIOD, STATUSES, type Status } from "../../src/api/contract";
 
 /** The kinds of table an input may hold; each is recognised by its header. */
 export type TableKind = "data" | "catalogue" | "targets" | "milestones" | "regions";
@@ -14,7 +14,7 @@ interface ColumnSpec {
   required: boolean;
   /** Header written in templates: the key, then what it means in Chinese. */
   zh: string;
-  /** Chinese names accepted in place of the key (data tables only). */
+  /** Chinese names accepted in place of the key (data tables, and the targets table's base). */
   aliases?: readonly string[];
 }
 
@@ -46,6 +46,7 @@ export const COLUMNS: Record<TableKind, readonly ColumnSpec[]> = {
     col("source_zh", false, "来源（中文）"),
     col("source_en", false, "来源（英文）"),
     col("frequency", true, "频率"),
+    col("measure", false, "存量/流量/比率"),
     col("direction", true, "方向"),
     col("levels", true, "层级"),
     col("aggregation", true, "汇总方式"),
@@ -64,6 +65,8 @@ export const COLUMNS: Record<TableKind, readonly ColumnSpec[]> = {
     col("region", true, "地区"),
     col("period", true, "时期"),
     col("value", true, "目标值"),
+    col("base_period", false, "基期", ["基期"]),
+    col("base_value", false, "基期值", ["基期值", "基期数值"]),
     col("source_zh", true, "出处（中文）"),
     col("source_en", true, "出处（英文）"),
   ],
@@ -136,6 +139,22 @@ export function parsePeriod(c: Cell): string | undefined {
   return year >= 1949 && year <= 2100 ? p : undefined;
 }
 
+/**
+ * Whether an XLSX number format shows a number as a percentage (`0%`, `0.0%`, `#,##0.00%`):
+ * Excel then shows the cell's number times 100. A `%` in quotes (`0.0"%"`), escaped (`0.0\%`)
+ * or in brackets is a literal sign that scales nothing.
+ */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  return numFmt?.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").includes("%") === true;
+}
+
+/**
+ * The percentage a percent-formatted cell shows (0.875 → 87.5), to 15 significant digits as
+ * Excel keeps them, so that binary noise (0.923 × 100 = 92.30000000000001) does not read as an
+ * extra decimal.
+ */
+export const shownPercent = (v: number): number => Number((v * 100).toPrecision(15));
+
 /** Cells read as "no value" (withheld or not available): empty, dashes, ellipses, NA. */
 const NO_VALUE = new Set(["", "-", "—", "–", "－", "…", "...", "……", "na", "n/a", "null"]);
 
@@ -173,6 +192,24 @@ export function parseStatus(c: Cell): Status | undefined {
   const lower = s.toLowerCase();
   if ((STATUSES as readonly string[]).includes(lower)) return lower as Status;
   return STATUS_ALIASES[s];
+}
+
+const MEASURE_ALIASES: Record<string, Measure> = {
+  存量: "stock",
+  时点指标: "stock",
+  流量: "flow",
+  时期指标: "flow",
+  比率: "rate",
+  比例: "rate",
+};
+
+/** A measure cell: the contract's word or a Chinese equivalent; undefined when empty, or "invalid". */
+export function parseMeasure(c: Cell): Measure | undefined | "invalid" {
+  const s = text(c);
+  if (s === "") return undefined;
+  const lower = s.toLowerCase();
+  if ((MEASURES as readonly string[]).includes(lower)) return lower as Measure;
+  return MEASURE_ALIASES[s] ?? "invalid";
 }
 
 const YES = new Set(["true", "yes", "y", "1", "是", "√"]);

@@ -19,7 +19,7 @@ import {
   type Text,
 } from "../../src/api/contract";
 import { readCatalogue, readMilestones, readTargets } from "./catalogue";
-import { buildTree, type Completion, complete, toObservations } from "./derive";
+import { buildTree, type Completion, checkQuarters, complete, toObservations } from "./derive";
 import { classify, type TableKind } from "./format";
 import { type Issue, Issues } from "./issues";
 import { msg } from "./messages";
@@ -136,9 +136,10 @@ export async function importTables(inputs: readonly ImportInput[], options: Impo
   const milestones = readMilestones(byKind.milestones, issues);
   const facts = readData(byKind.data, catalogue, match, issues);
 
-  // 3. Derive and check up the tree, weights first.
+  // 3. Check quarters against their years as given; derive and check up the tree, weights first.
   const tree = buildTree(regions);
   const ids = [...catalogue.entries.keys()];
+  for (const [id, entry] of catalogue.entries) checkQuarters(entry, facts.get(id) as FactTable, tree, issues);
   const weightOf = (id: string) => {
     const a = catalogue.entries.get(id)?.indicator.aggregation;
     return a?.method === "weighted-mean" ? a.weight : undefined;

@@ -2,7 +2,7 @@
  * Every message the importer can give, in Chinese and English. Each takes the facts of the
  * problem and says what is wrong and, where it helps, how to fix it.
  */
-import type { Text } from "../../src/api/contract";
+import type { Measure, Text } from "../../src/api/contract";
 
 const q = (v: string): Text => ({ zh: `“${v}”`, en: `"${v}"` });
 const num = (v: number): string => String(v);
@@ -10,6 +10,9 @@ const num = (v: number): string => String(v);
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 /** 0.0123 → "1.23%" */
 const pct = (r: number): string => `${Number((r * 100).toPrecision(3))}%`;
+/** How far, relatively, `computed` is from `stated` (absolutely when stated is 0). */
+const off = (computed: number, stated: number): number =>
+  stated === 0 ? Math.abs(computed) : Math.abs(computed - stated) / Math.abs(stated);
 
 export const LEVEL_TEXT: Record<string, Text> = {
   province: { zh: "省级", en: "province" },
@@ -75,6 +78,10 @@ export const msg = {
     zh: `比率 ${num(v)} 超出 0—100（${id} 的单位是 %）`,
     en: `rate ${num(v)} is outside 0–100 (${id} is in %)`,
   }),
+  percentFormat: (held: number, shown: number, id: string, unit: Text): Text => ({
+    zh: `单元格设为百分比格式（显示为 ${num(shown)}%，实为 ${num(held)}），但 ${id} 的单位是${q(unit.zh).zh}而不是 %：请把单元格格式改为“常规”或“数值”，填写以${q(unit.zh).zh}计的数值`,
+    en: `the cell is formatted as a percentage (shows ${num(shown)}%, holds ${num(held)}), but ${id} is in ${q(unit.en).en}, not %: format the cell as General or Number and enter the value in ${q(unit.en).en}`,
+  }),
   valueRounded: (v: number, decimals: number, r: number): Text => ({
     zh: `数值 ${num(v)} 多于 ${decimals} 位小数，已四舍五入为 ${num(r)}`,
     en: `value ${num(v)} has more than ${decimals} decimals; rounded to ${num(r)}`,
@@ -132,9 +139,29 @@ export const msg = {
     zh: `${q(v).zh}不是“是/否”（true/false、yes/no、1/0、是/否，或留空）`,
     en: `${q(v).en} is not yes or no (true/false, yes/no, 1/0, 是/否, or empty)`,
   }),
+  measureInvalid: (v: string): Text => ({
+    zh: `计量类型${q(v).zh}无效：应为 stock（存量）、flow（流量）或 rate（比率），或留空`,
+    en: `measure ${q(v).en} is not stock, flow or rate (or empty)`,
+  }),
+  measureRateUnit: (unit: Text): Text => ({
+    zh: `计量类型为 rate（比率）的指标，单位须为 %（现为${q(unit.zh).zh}）`,
+    en: `a rate's unit must be % (it is ${q(unit.en).en})`,
+  }),
+  measurePercentUnit: (measure: Measure): Text => ({
+    zh: `单位为 % 的指标是比率，计量类型不能为 ${measure}：请填写 rate 或留空`,
+    en: `an indicator in % is a rate, not a ${measure}: fill in rate or leave empty`,
+  }),
   targetInvalid: (v: string): Text => ({
-    zh: `目标${q(v).zh}格式不对：应为 地区代码:时期:目标值（如 440000:2025:90），多个以“;”分隔`,
-    en: `target ${q(v).en} is not region:period:value (like 440000:2025:90), several separated by ';'`,
+    zh: `目标${q(v).zh}格式不对：应为 地区代码:时期:目标值，可加 @基期 或 @基期=基期值（如 440000:2025:90、440000:2027:95@2023=88.5），多个以“;”分隔`,
+    en: `target ${q(v).en} is not region:period:value, optionally with @base period or @base period=base value (like 440000:2025:90, 440000:2027:95@2023=88.5), several separated by ';'`,
+  }),
+  baseNotBefore: (base: string, period: string): Text => ({
+    zh: `基期 ${base} 须早于目标期 ${period}`,
+    en: `the base period ${base} must come before the target period ${period}`,
+  }),
+  baseValueAlone: (): Text => ({
+    zh: "填写了基期值，就须填写基期（base_period）",
+    en: "a base value needs its base period (base_period)",
   }),
   targetSourceMissing: (): Text => ({
     zh: "填写了目标，就须填写目标出处 target_source_zh 和 target_source_en",
@@ -167,7 +194,6 @@ export const msg = {
     decimals: number;
     tolerance: number;
   }): Text => {
-    const off = a.stated === 0 ? Math.abs(a.computed) : Math.abs(a.computed - a.stated) / Math.abs(a.stated);
     // One decimal more than published, so that the difference shown is the one checked.
     const computed = Number(a.computed.toFixed(a.decimals + 1));
     const child = LEVEL_TEXT[a.childLevel];
@@ -175,9 +201,35 @@ export const msg = {
       ? { zh: `${child.zh}加权平均`, en: `the ${child.en} weighted mean` }
       : { zh: `${child.zh}合计`, en: `the ${child.en} total` };
     return {
-      zh: `${a.name.zh}（${a.code}）${a.period}：${what.zh} ${num(computed)} 与${LEVEL_TEXT[a.parentLevel].zh}数值 ${num(a.stated)} 相差 ${pct(off)}，超出容差 ${pct(a.tolerance)}`,
-      en: `${a.name.en} (${a.code}) ${a.period}: ${what.en} ${num(computed)} differs from the ${LEVEL_TEXT[a.parentLevel].en} figure ${num(a.stated)} by ${pct(off)}, beyond the tolerance of ${pct(a.tolerance)}`,
+      zh: `${a.name.zh}（${a.code}）${a.period}：${what.zh} ${num(computed)} 与${LEVEL_TEXT[a.parentLevel].zh}数值 ${num(a.stated)} 相差 ${pct(off(a.computed, a.stated))}，超出容差 ${pct(a.tolerance)}`,
+      en: `${a.name.en} (${a.code}) ${a.period}: ${what.en} ${num(computed)} differs from the ${LEVEL_TEXT[a.parentLevel].en} figure ${num(a.stated)} by ${pct(off(a.computed, a.stated))}, beyond the tolerance of ${pct(a.tolerance)}`,
     };
+  },
+  quartersDisagree: (a: {
+    name: Text;
+    code: string;
+    id: string;
+    year: string;
+    measure: "stock" | "flow";
+    /** The quarters' sum (flow) or the fourth quarter (stock). */
+    computed: number;
+    stated: number;
+    decimals: number;
+    tolerance: number;
+  }): Text => {
+    // A sum of figures with `decimals` decimals has no more: only binary noise is cut.
+    const computed = Number(a.computed.toFixed(a.decimals));
+    const by = pct(off(a.computed, a.stated));
+    const head = { zh: `${a.name.zh}（${a.code}）${a.id} ${a.year}：`, en: `${a.name.en} (${a.code}) ${a.id} ${a.year}: ` };
+    return a.measure === "flow"
+      ? {
+          zh: `${head.zh}四个季度合计 ${num(computed)} 与年度数值 ${num(a.stated)} 相差 ${by}，超出容差 ${pct(a.tolerance)}（流量指标的年度数值是四个季度之和）`,
+          en: `${head.en}the sum of the four quarters, ${num(computed)}, differs from the year's figure ${num(a.stated)} by ${by}, beyond the tolerance of ${pct(a.tolerance)} (a flow's year is the sum of its quarters)`,
+        }
+      : {
+          zh: `${head.zh}第四季度数值 ${num(computed)} 与年度数值 ${num(a.stated)} 相差 ${by}，超出容差 ${pct(a.tolerance)}（存量指标的年度数值即第四季度末的数值）`,
+          en: `${head.en}the fourth quarter's figure ${num(computed)} differs from the year's figure ${num(a.stated)} by ${by}, beyond the tolerance of ${pct(a.tolerance)} (a stock's year is its fourth quarter)`,
+        };
   },
   levelMissing: (id: string, levels: readonly string[]): Text => {
     const zh = levels.map((l) => LEVEL_TEXT[l].zh).join("、");

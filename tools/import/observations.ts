@@ -5,8 +5,9 @@
  */
 import type { Status } from "../../src/api/contract";
 import { roundTo } from "../../src/domain/aggregate";
-import { type Catalogue, isPercent, periodOf, regionCode } from "./catalogue";
-import { parseStatus, parseValue, text } from "./format";
+import { isRate } from "../../src/domain/measure";
+import { type Catalogue, periodOf, readValue, regionCode } from "./catalogue";
+import { parseStatus, text } from "./format";
 import type { Issues, Where } from "./issues";
 import { msg } from "./messages";
 import type { RegionMatch } from "./regions";
@@ -57,11 +58,9 @@ export function readData(
       const region = regionCode(r.get("region"), r.at("region"), match, issues);
       const period = periodOf(r.get("period"), r.at("period"), ind, issues);
 
-      const raw = r.get("value");
-      let value = parseValue(raw, isPercent(ind));
-      if (value === undefined) issues.error(r.at("value"), "value.not-a-number", msg.valueNotNumber(text(raw)));
-      else if (value !== null) {
-        if (isPercent(ind) && (value < 0 || value > 100)) {
+      let value = readValue(r, "value", ind, issues);
+      if (value !== undefined && value !== null) {
+        if (isRate(ind) && (value < 0 || value > 100)) {
           issues.error(r.at("value"), "value.rate-range", msg.rateOutOfRange(value, id));
         }
         const rounded = roundTo(value, ind.decimals);

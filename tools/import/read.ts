@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
-import type { Cell } from "./format";
+import { type Cell, isPercentFormat } from "./format";
 import type { Issues } from "./issues";
 import { msg } from "./messages";
 
@@ -19,6 +19,17 @@ export interface ImportInput {
 /** `auto` detects UTF-8 (with or without BOM), UTF-16 with a BOM, else GB18030. */
 export type Encoding = "auto" | "utf-8" | "gb18030";
 
+/** One row as read: its number as a spreadsheet shows it, and its cells. */
+export interface SourceRow {
+  row: number;
+  cells: Cell[];
+  /**
+   * Indexes of the cells that are numbers formatted as percentages (XLSX only): such a cell
+   * holds 0.875 and shows 87.5%, and which of the two is meant depends on the row's indicator.
+   */
+  percent?: ReadonlySet<number>;
+}
+
 /** One table as read: the header row (row 1) and the non-empty rows below it. */
 export interface SourceTable {
   file: string;
@@ -26,7 +37,7 @@ export interface SourceTable {
   /** How a CSV file was decoded (`UTF-8`, `UTF-8 BOM`, `GB18030`…); absent for XLSX. */
   encoding?: string;
   header: string[];
-  rows: { row: number; cells: Cell[] }[];
+  rows: SourceRow[];
 }
 
 /** Text from bytes: a BOM decides; else UTF-8 when the bytes are valid UTF-8, else GB18030. */
@@ -56,7 +67,7 @@ export function decodeText(bytes: Uint8Array, encoding: Encoding = "auto"): { te
 const isEmpty = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""));
 
 /** Splits rows into the header (the first row) and the non-empty rows below it. */
-function toTable(base: Omit<SourceTable, "header" | "rows">, rows: { row: number; cells: Cell[] }[]): SourceTable | undefined {
+function toTable(base: Omit<SourceTable, "header" | "rows">, rows: SourceRow[]): SourceTable | undefined {
   const [first, ...rest] = rows.filter((r) => !isEmpty(r.cells));
   if (!first) return undefined;
   return { ...base, header: first.cells.map((c) => (c === null ? "" : String(c).trim())), rows: rest };
@@ -118,13 +129,17 @@ export async function readXlsx(input: ImportInput, issues: Issues): Promise<Sour
   const tables: SourceTable[] = [];
   wb.eachSheet((ws) => {
     if (README.test(ws.name)) return;
-    const rows: { row: number; cells: Cell[] }[] = [];
+    const rows: SourceRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: Cell[] = [];
       // row.values is 1-based: index 0 is always empty.
       const values = row.values as ExcelJS.CellValue[];
       for (let i = 1; i < values.length; i++) cells.push(xlsxCell(values[i]));
-      rows.push({ row: rowNumber, cells });
+      const percent = new Set<number>();
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (typeof cells[col - 1] === "number" && isPercentFormat(cell.numFmt)) percent.add(col - 1);
+      });
+      rows.push({ row: rowNumber, cells, ...(percent.size > 0 ? { percent } : {}) });
     });
     const table = toTable({ file: input.name, sheet: ws.name }, rows);
     if (table) tables.push(table);

@@ -9,6 +9,8 @@ export interface RowReader {
   row: number;
   /** The cell under `key` (null when the column is absent or the cell empty). */
   get(key: string): Cell;
+  /** Whether the cell under `key` is a number formatted as a percentage (XLSX: 0.875 shown as 87.5%). */
+  percent(key: string): boolean;
   /** Where the cell under `key` is (the row alone when the column is absent). */
   at(key: string): Where;
   /** Where the row is. */
@@ -40,7 +42,7 @@ export function readRows(table: SourceTable, kind: TableKind, issues: Issues): R
     }
   }
   if (!ok) return undefined;
-  return table.rows.map(({ row, cells }) => {
+  return table.rows.map(({ row, cells, percent }) => {
     const where = { ...base, row };
     return {
       row,
@@ -48,6 +50,10 @@ export function readRows(table: SourceTable, kind: TableKind, issues: Issues): R
       get: (key) => {
         const i = index.get(key);
         return i === undefined ? null : (cells[i] ?? null);
+      },
+      percent: (key) => {
+        const i = index.get(key);
+        return i !== undefined && percent?.has(i) === true;
       },
       at: (key) => {
         const i = index.get(key);
