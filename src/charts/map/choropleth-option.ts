@@ -18,6 +18,12 @@ export interface ChoroplethInput {
   frame?: [[number, number], [number, number]];
   /** Show region names on the map (cities, or one city's counties). */
   labels: boolean;
+  /**
+   * What the classes (and ranks) are computed over, said under the unit in the legend, e.g.
+   * "classes over all 124 county-level units": drilled into a city, the colours keep the
+   * province's scale so that they agree with the ranks.
+   */
+  scale?: string;
 }
 
 /** One legend entry per class, plus "no data" when a region lacks a value. */
@@ -55,7 +61,7 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
       orient: "vertical",
       itemWidth: 18,
       itemHeight: 12,
-      text: [pick(indicator.unit, lang)],
+      text: [input.scale ? `${pick(indicator.unit, lang)}\n${input.scale}` : pick(indicator.unit, lang)],
       // ECharts hides the class labels once `text` is set unless told otherwise.
       showLabel: true,
       textStyle: { fontSize: 12 },

@@ -3,6 +3,7 @@ import { regionsAtLevel } from "../../api/filter";
 import { type Benchmark, benchmarkSeries } from "../../domain/benchmark";
 import { type Change, change } from "../../domain/change";
 import { previousYear } from "../../domain/periods";
+import { seriesOf } from "../../domain/series";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 
@@ -47,7 +48,7 @@ export function valuesAt(observations: readonly Observation[], period: string): 
 
 /** Observations of one region at the period's frequency (years, or quarters when the period is one). */
 export function pathOf(observations: readonly Observation[], region: string, quarterly: boolean): Observation[] {
-  return observations.filter((o) => o.region === region && o.period.includes("Q") === quarterly);
+  return seriesOf(observations, region, { quarterly });
 }
 
 /**

@@ -101,14 +101,17 @@ function MapBody({
     const codes = new Set(units.map((u) => u.code));
     return rows.filter((r) => codes.has(r.code));
   }, [rows, units]);
+  // One scale: classes come from every unit of the level, as the ranks do ("17 / 124"), also
+  // when drilled into a city, so that a colour means the same on every map of the level.
   const breaks = useMemo(
     () =>
       computeBreaks(
-        shownRows.map((r) => r.value),
+        rows.map((r) => r.value),
         bins,
       ),
-    [shownRows, bins],
+    [rows, bins],
   );
+  const scale = t("map.scale", { n: rows.filter((r) => r.value !== null).length, level: t(`level.${effectiveLevel}`) });
 
   const mapName = useMapName(boundaries.data, effectiveLevel, drilled ? city : null, units);
 
@@ -123,12 +126,13 @@ function MapBody({
               breaks,
               frame: drilled ? undefined : boundaries.data.mainland,
               labels: drilled || effectiveLevel === "city",
+              scale,
             },
             lang,
             t,
           )
         : null,
-    [mapName, boundaries.data, indicator, shownRows, breaks, drilled, effectiveLevel, lang, t],
+    [mapName, boundaries.data, indicator, shownRows, breaks, drilled, effectiveLevel, scale, lang, t],
   );
   const rankingOption = useMemo(
     () => buildRankingOption({ indicator, rows: shownRows, breaks }, lang, t),

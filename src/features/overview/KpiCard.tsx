@@ -1,6 +1,7 @@
 import type { Indicator } from "../../api/contract";
 import { useObservations } from "../../api/hooks";
 import { change, latestWithPrevious } from "../../domain/change";
+import { seriesOf } from "../../domain/series";
 import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { ErrorAlert, Skeleton } from "../../ui/Panel";
@@ -28,9 +29,7 @@ export function KpiCard({ indicator, region, until }: KpiCardProps) {
     body = latest ? (
       <>
         <p className="kpi-value">{formatValue(latest.value, indicator, lang)}</p>
-        <Sparkline
-          values={q.data.filter((o) => o.region === region && !o.period.includes("Q") && o.period <= until).map((o) => o.value)}
-        />
+        <Sparkline values={seriesOf(q.data, region, { until }).map((o) => o.value)} />
         <p className="kpi-meta">
           <span>{latest.period}</span>
           {latest.status !== "final" && <span className={`flag flag-${latest.status}`}>{t(`status.${latest.status}`)}</span>}

@@ -3,6 +3,7 @@ import type { Indicator, Region } from "../../api/contract";
 import { useMeta, useObservations } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import { buildSeriesOption } from "../../charts/series-option";
+import { seriesOf } from "../../domain/series";
 import { observationsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
@@ -30,10 +31,7 @@ export function TrendPanel({
   const q = useObservations({ indicator: indicator.id, level: "province" });
   const milestones = useMeta().data?.milestones;
   const region = province.code;
-  const observations = useMemo(
-    () => (q.data ?? []).filter((o) => o.region === region && !o.period.includes("Q")),
-    [q.data, region],
-  );
+  const observations = useMemo(() => seriesOf(q.data ?? [], region), [q.data, region]);
   const option = useMemo(
     () =>
       buildSeriesOption(
