@@ -84,10 +84,10 @@ describe("faults injected into the built site (http data source)", () => {
     return handleApi(dataset, "GET", u.pathname.replace(/^.*\/api\/v1\//, ""), u.searchParams);
   }
 
-  /** Opens the built site with `config` (merged over the http defaults) served as config.json. */
-  async function open(config: Record<string, unknown> = {}) {
+  /** Opens the built site at `search` with `config` (merged over the http defaults) served as config.json. */
+  async function open(config: Record<string, unknown> = {}, search = "") {
     await context.route("**/config.json", (route) => route.fulfill(json({ ...HTTP_CONFIG, ...config })));
-    await page.goto(base);
+    await page.goto(`${base}${search}`);
   }
 
   const region = (name: string) => page.getByRole("region", { name, exact: true });
@@ -270,6 +270,43 @@ describe("faults injected into the built site (http data source)", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
     expect(await behind().locator(".skeleton").count()).toBe(0);
     expect(await behind().getByRole("alert").count()).toBe(0);
+  });
+
+  test("an indicator switch with a slow answer: the Map shows loading, never the previous indicator's figures under the new name", async () => {
+    const from = dataset.indicators.find((i) => i.id === "5g-base-stations") as Indicator;
+    const to = dataset.indicators.find((i) => i.id === "villages-5g-rate") as Indicator;
+    const valueOf = (ind: Indicator) =>
+      formatValue(
+        dataset.observations.get(ind.id)?.find((o) => o.region === "440100" && o.period === "2023")?.value ?? null,
+        ind,
+        "zh",
+      );
+    await page.route(endpoint("observations", { indicator: to.id }), async (route) => {
+      await sleep(3000);
+      await route.fallback().catch(() => {});
+    });
+    await open({ timeoutMs: 10_000 }, `?view=map&indicator=${from.id}&year=2023&tab=table`);
+    const guangzhou = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "广州市", exact: true }) });
+    await expect
+      .poll(() => guangzhou.textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toContain(valueOf(from));
+
+    await page.getByLabel(zh["overview.indicator"], { exact: true }).selectOption(to.id);
+    // Sampled through the slow answer: the new name never stands over the old figures.
+    const seen: string[] = [];
+    const until = Date.now() + 2500;
+    while (Date.now() < until) {
+      seen.push((await page.locator(".map-main").textContent()) ?? "");
+      await sleep(100);
+    }
+    expect(seen.some((text) => text.includes(pick(to.name, "zh")))).toBe(true);
+    // The stations' figure as digits alone: under the rate's name it would read "91,700.0%".
+    const oldDigits = valueOf(from).split(" ")[0];
+    expect(seen.filter((text) => text.includes(oldDigits))).toEqual([]);
+    expect(seen.some((text) => text.includes(zh["panel.loading"]))).toBe(true);
+    await expect
+      .poll(() => guangzhou.textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toContain(valueOf(to));
   });
 
   describe("an answer that breaks the contract: an error naming the endpoint and the field, nothing drawn from it", () => {

@@ -2,31 +2,20 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { targetProgress } from "../../src/domain/targets";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
 
-const byId = (id: string) => {
-  const i = dataset.indicators.find((x) => x.id === id);
-  if (!i) throw new Error(`fixture lacks ${id}`);
-  return i;
-};
-
 describe("overview for leaders", () => {
-  it("gives each target its verdict, computed from the data", async () => {
+  it("gives every target of the province a row with a verdict (hand-computed verdicts: correctness.test.tsx)", async () => {
     await renderApp();
     const panel = await screen.findByRole("region", { name: "目标进度" });
-    const ind = byId("villages-5g-rate");
-    const target = ind.targets[0];
-    const expected = targetProgress(ind, target, dataset.observations.get(ind.id) ?? []);
-    const verdict = { achieved: "已达成", "on-track": "按计划", behind: "落后" }[expected?.verdict ?? "behind"];
-    const row = (await within(panel).findAllByRole("row")).find((r) => within(r).queryByRole("rowheader", { name: ind.name.zh }));
-    expect(row).toHaveTextContent(verdict);
-    // Every target of the province has a row.
     const count = dataset.indicators
       .filter((i) => !i.context)
       .reduce((n, i) => n + i.targets.filter((x) => x.region === "440000").length, 0);
-    expect(within(panel).getAllByRole("row")).toHaveLength(count + 1);
+    await waitFor(() => expect(within(panel).getAllByRole("row")).toHaveLength(count + 1), { timeout: 8000 });
+    for (const row of within(panel).getAllByRole("row").slice(1)) {
+      expect(row.querySelector(".verdict")?.textContent).toMatch(/^(已达成|按计划|落后)$/);
+    }
   });
 
   it("lists the cities furthest behind, and counties one click away", async () => {
