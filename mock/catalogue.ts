@@ -4,7 +4,7 @@
  * Province anchors and targets come from `guangdong-facts.md` wherever a figure exists;
  * every other value is simulated, and each entry's `source` says which is which.
  */
-import type { Level, Text } from "../src/api/contract";
+import type { Level, Target, Text } from "../src/api/contract";
 import type { IndicatorSpec } from "./catalogue-types";
 
 const ALL: Level[] = ["province", "city", "county"];
@@ -35,6 +35,45 @@ const HRSS_2024_18: Text = {
   zh: "粤人社规〔2024〕18号（2024年9月24日）",
   en: "Guangdong Dept. of Human Resources and Social Security, 粤人社规〔2024〕18号 (24 Sep 2024)",
 };
+
+// Each plan's base: where its targets are measured from (guangdong-facts.md). A base value is
+// given only where the plan states one, and the simulated data then agrees with it.
+
+/** The pilot zone plan (2025–2027) is measured from 2024, the year before its period; it states no base values. */
+const pilotZone = (period: string, value: number): Target => ({
+  region: GD,
+  period,
+  value,
+  source: PILOT_ZONE_PLAN,
+  base: { period: "2024" },
+});
+/**
+ * The national 14th Five-Year Plan (2021–2025) is measured from 2020 and states the 2020
+ * (national) value; the province's simulated 2020 value starts from it.
+ */
+const nationalFyp = (period: string, value: number, base: number): Target => ({
+  region: GD,
+  period,
+  value,
+  source: NATIONAL_FYP,
+  base: { period: "2020", value: base },
+});
+/** The digital village work points are set each year for the next: measured from the year before the target's. */
+const digitalVillage = (source: Text, period: string, value: number): Target => ({
+  region: GD,
+  period,
+  value,
+  source,
+  base: { period: String(Number(period) - 1) },
+});
+/** 粤人社规〔2024〕18号 was issued in September 2024 and states no base: measured from 2024, its first year of data. */
+const hrss = (period: string, value: number): Target => ({
+  region: GD,
+  period,
+  value,
+  source: HRSS_2024_18,
+  base: { period: "2024" },
+});
 
 export const CATALOGUE: IndicatorSpec[] = [
   // ───────────────────────── context (base) indicators ─────────────────────────
@@ -298,9 +337,11 @@ export const CATALOGUE: IndicatorSpec[] = [
         2024: 21520,
         2025: 23090,
       },
-      basis: "gdp",
+      // A part of GDP: each region's value is its GDP times a share within 0–60%.
+      partOf: "gdp",
+      max: 60,
       tilt: 1,
-      spread: 0.6,
+      spread: 0.5,
       cityAnchors: { "440300": { 2020: 8446 } },
     },
   },
@@ -313,8 +354,8 @@ export const CATALOGUE: IndicatorSpec[] = [
     },
     unit: { zh: "%", en: "%" },
     description: {
-      zh: "数字经济核心产业（国家统计局分类01—04大类）增加值占地区生产总值的比重，年度值。与中国信通院广义“数字经济占GDP比重”口径不同；地区分布为模拟。",
-      en: "Value added of the core digital industries (NBS classes 01–04) as a share of GDP, annual. Not the broad CAICT digital-economy share; the regional breakdown is simulated.",
+      zh: "数字经济核心产业（国家统计局分类01—04大类）增加值占地区生产总值的比重，年度值，各级均由“数字经济核心产业增加值”与“地区生产总值”算得。与中国信通院广义“数字经济占GDP比重”口径不同；地区分布为模拟。",
+      en: "Value added of the core digital industries (NBS classes 01–04) as a share of GDP, annual, computed at every level from core digital industries value added and GDP. Not the broad CAICT digital-economy share; the regional breakdown is simulated.",
     },
     caution: {
       zh: "国家统计局“数字经济核心产业”口径，与中国信通院广义“数字经济规模占GDP比重”是不同口径：不可比，切勿与之共用坐标轴。",
@@ -329,23 +370,13 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: ALL,
     aggregation: { method: "weighted-mean", weight: "gdp" },
     decimals: 1,
-    targets: [{ region: GD, period: "2027", value: 16, source: PILOT_ZONE_PLAN }],
+    targets: [pilotZone("2027", 16)],
     headline: true,
     sim: {
       measure: "rate",
-      anchors: {
-        2018: 13.2,
-        2019: 13.6,
-        2020: 14.0,
-        2021: 14.3,
-        2022: 14.5,
-        2023: 14.8,
-        2024: 15.2,
-        2025: 15.6,
-      },
-      tilt: 1,
-      spread: 0.5,
-      max: 60,
+      // Value added ÷ GDP at every level (the province path: 13.2% in 2018 to 15.6% in 2025).
+      ratio: { numerator: "core-digital-va", denominator: "gdp" },
+      // 844.6 bn ÷ 2,767 bn yuan: the two anchors behind it give 30.5%.
       cityAnchors: { "440300": { 2020: 30.5 } },
     },
   },
@@ -448,21 +479,20 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: ALL,
     aggregation: { method: "sum" },
     decimals: 1,
-    targets: [
-      { region: GD, period: "2025", value: 3000, source: PILOT_ZONE_PLAN },
-      { region: GD, period: "2027", value: 4400, source: PILOT_ZONE_PLAN },
-    ],
+    targets: [pilotZone("2025", 3000), pilotZone("2027", 4400)],
     sim: {
       measure: "flow",
+      // Simulated, but consistent with the plan's two targets: from the 2024 base, reaching
+      // 3,000 in 2025 is on the straight path to 4,400 in 2027 only if 2024 is at most 2,300.
       anchors: {
         2018: 900,
-        2019: 1100,
-        2020: 1300,
-        2021: 1550,
-        2022: 1850,
-        2023: 2200,
-        2024: 2600,
-        2025: 3000,
+        2019: 1080,
+        2020: 1250,
+        2021: 1450,
+        2022: 1700,
+        2023: 1950,
+        2024: 2200,
+        2025: 3050,
       },
       basis: "gdp",
       tilt: 1,
@@ -510,8 +540,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       en: "The broad CAICT measure (including industrial digitalisation), not the NBS “Core digital industries value added”: the two are not comparable and must never share an axis.",
     },
     source: {
-      zh: "中国信息通信研究院测算，据广东省公开报道（2018年超4万亿元，2020年5.5万亿元，2021年5.9万亿元，2022年6.41万亿元）；2019年为插值，2023年起为模拟",
-      en: "CAICT estimates as reported by Guangdong (2018 above 4 trillion, 2020 5.5, 2021 5.9, 2022 6.41 trillion yuan); 2019 interpolated, 2023 onwards simulated",
+      zh: "中国信息通信研究院测算，据广东省公开报道（2018年超4万亿元，2020年5.5万亿元，2021年5.9万亿元，2022年6.41万亿元）；2020年的5.5万亿元与同年公布的占比46.8%、GDP 11.1万亿元不相符（5.5÷11.1=49.5%），本数据取两者之间的5.34万亿元，使占比等于规模÷GDP；2019年为插值，2023年起为模拟",
+      en: "CAICT estimates as reported by Guangdong (2018 above 4 trillion, 2020 5.5, 2021 5.9, 2022 6.41 trillion yuan); the 2020 figure of 5.5 trillion does not agree with the published 46.8% of a GDP of 11.1 trillion (5.5 ÷ 11.1 = 49.5%), so 2020 is set between the two, at 5.34 trillion, for the share to equal size ÷ GDP; 2019 interpolated, 2023 onwards simulated",
     },
     frequency: "annual",
     direction: "higher",
@@ -523,7 +553,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       measure: "flow",
       anchors: {
         2018: 40500,
-        2020: 55000,
+        // Published 55,000 with 46.8% of GDP, which disagree: see the source.
+        2020: 53420,
         2021: 59000,
         2022: 64100,
         2023: 69200,
@@ -552,8 +583,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       en: "The broad CAICT measure (including industrial digitalisation), not the NBS “Core digital industries value added, share of GDP”: the two are not comparable and must never share an axis.",
     },
     source: {
-      zh: "中国信息通信研究院测算，据广东省公开报道（2020年46.8%，2021年47.5%，2022年49.7%）；2018—2019年为推算，2023年起为模拟",
-      en: "CAICT estimates as reported by Guangdong (2020 46.8%, 2021 47.5%, 2022 49.7%); 2018–2019 derived, 2023 onwards simulated",
+      zh: "由“数字经济规模（信通院广义口径）”与“地区生产总值”算得；公开数为2020年46.8%，2021年47.5%，2022年49.7%（中国信息通信研究院测算，据广东省公开报道），2020年公开的规模与占比不相符，本数据为48.1%；2023年起为模拟",
+      en: "Computed from the broad digital economy and GDP; published figures 2020 46.8%, 2021 47.5%, 2022 49.7% (CAICT estimates as reported by Guangdong); the published 2020 size and share disagree, and this data has 48.1%; 2023 onwards simulated",
     },
     frequency: "annual",
     direction: "higher",
@@ -561,20 +592,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "weighted-mean", weight: "gdp" },
     decimals: 1,
     targets: [],
-    sim: {
-      measure: "rate",
-      anchors: {
-        2018: 40.5,
-        2020: 46.8,
-        2021: 47.5,
-        2022: 49.7,
-        2023: 51.0,
-        2024: 52.5,
-        2025: 54.0,
-      },
-      tilt: 0.8,
-      spread: 0.2,
-    },
+    sim: { measure: "rate", ratio: { numerator: "digital-economy-broad", denominator: "gdp" } },
   },
 
   // ───────────────────────── enterprise: digitalisation of industry ─────────────────────────
@@ -599,10 +617,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: ALL,
     aggregation: { method: "sum" },
     decimals: 0,
-    targets: [
-      { region: GD, period: "2025", value: 50000, source: PILOT_ZONE_PLAN },
-      { region: GD, period: "2027", value: 60000, source: PILOT_ZONE_PLAN },
-    ],
+    targets: [pilotZone("2025", 50000), pilotZone("2027", 60000)],
     headline: true,
     sim: {
       measure: "stock",
@@ -667,18 +682,19 @@ export const CATALOGUE: IndicatorSpec[] = [
       en: "Share of industrial firms' equipment connected to industrial-internet or cloud platforms, annual; Guangdong values and the regional breakdown are simulated.",
     },
     source: {
-      zh: "全国基准见《“十四五”数字经济发展规划》（2020年全国13.1%）；省、市、县数值为模拟",
-      en: "National baseline from the 14th Five-Year Plan for the digital economy (2020: 13.1% nationally); province, city and county values simulated",
+      zh: "全国基准见《“十四五”数字经济发展规划》（2020年全国13.1%，全省2020年模拟值取此基期值）；省、市、县数值为模拟",
+      en: "National baseline from the 14th Five-Year Plan for the digital economy (2020: 13.1% nationally, which the province's simulated 2020 value takes as the plan's base); province, city and county values simulated",
     },
     frequency: "annual",
     direction: "higher",
     levels: ALL,
     aggregation: { method: "weighted-mean", weight: "industrial-enterprises" },
     decimals: 1,
-    targets: [{ region: GD, period: "2025", value: 30, source: NATIONAL_FYP }],
+    targets: [nationalFyp("2025", 30, 13.1)],
     sim: {
       measure: "rate",
-      anchors: { 2018: 11.0, 2020: 14.5, 2023: 22.0, 2025: 28.5 },
+      // 2020 at the plan's base value (13.1%, national): the path starts where the data does.
+      anchors: { 2018: 11.0, 2020: 13.1, 2023: 22.0, 2025: 28.5 },
       tilt: 0.6,
       spread: 0.3,
     },
@@ -696,18 +712,19 @@ export const CATALOGUE: IndicatorSpec[] = [
       en: "Share of enterprises whose key business processes (R&D, production, operations, management) are fully digitalised, annual; Guangdong values and the regional breakdown are simulated.",
     },
     source: {
-      zh: "全国基准见《“十四五”数字经济发展规划》（2020年全国48.3%）；省、市、县数值为模拟",
-      en: "National baseline from the 14th Five-Year Plan for the digital economy (2020: 48.3% nationally); province, city and county values simulated",
+      zh: "全国基准见《“十四五”数字经济发展规划》（2020年全国48.3%，全省2020年模拟值取此基期值）；省、市、县数值为模拟",
+      en: "National baseline from the 14th Five-Year Plan for the digital economy (2020: 48.3% nationally, which the province's simulated 2020 value takes as the plan's base); province, city and county values simulated",
     },
     frequency: "annual",
     direction: "higher",
     levels: ALL,
     aggregation: { method: "weighted-mean", weight: "industrial-enterprises" },
     decimals: 1,
-    targets: [{ region: GD, period: "2025", value: 60, source: NATIONAL_FYP }],
+    targets: [nationalFyp("2025", 60, 48.3)],
     sim: {
       measure: "rate",
-      anchors: { 2018: 46.0, 2020: 50.0, 2023: 55.5, 2025: 59.5 },
+      // 2020 at the plan's base value (48.3%, national), as for equipment on cloud.
+      anchors: { 2018: 46.0, 2020: 48.3, 2023: 55.5, 2025: 59.5 },
       tilt: 0.4,
       spread: 0.2,
     },
@@ -792,7 +809,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: ALL,
     aggregation: { method: "weighted-mean", weight: "admin-villages" },
     decimals: 1,
-    targets: [{ region: GD, period: "2025", value: 90, source: DIGITAL_VILLAGE_POINTS }],
+    targets: [digitalVillage(DIGITAL_VILLAGE_POINTS, "2025", 90)],
     headline: true,
     sim: {
       measure: "rate",
@@ -848,7 +865,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: ALL,
     aggregation: { method: "weighted-mean", weight: "admin-villages" },
     decimals: 1,
-    targets: [{ region: GD, period: "2023", value: 26.5, source: DIGITAL_VILLAGE_POINTS_NATIONAL }],
+    targets: [digitalVillage(DIGITAL_VILLAGE_POINTS_NATIONAL, "2023", 26.5)],
     sim: {
       measure: "rate",
       anchors: { 2018: 19, 2020: 23, 2023: 29, 2025: 33 },
@@ -918,13 +935,13 @@ export const CATALOGUE: IndicatorSpec[] = [
     id: "online-retail-share",
     pillar: "services",
     name: {
-      zh: "实物商品网上零售额占社会消费品零售总额比重",
-      en: "Online retail of physical goods, share of total retail sales",
+      zh: "网上零售额占社会消费品零售总额比重",
+      en: "Online retail sales, share of total retail sales",
     },
     unit: { zh: "%", en: "%" },
     description: {
-      zh: "实物商品网上零售额占社会消费品零售总额的比重，年度值；数值为模拟。",
-      en: "Online retail sales of physical goods as a share of total retail sales of consumer goods, annual; values are simulated.",
+      zh: "网上零售额占社会消费品零售总额的比重，年度值，各级均由“网上零售额”与“社会消费品零售总额”算得；数值为模拟。",
+      en: "Online retail sales as a share of total retail sales of consumer goods, annual, computed at every level from online retail sales and total retail sales; values are simulated.",
     },
     source: {
       zh: "模拟数据（口径参照国家统计局统计）；省、市、县数值均为模拟",
@@ -937,12 +954,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 1,
     targets: [],
     headline: true,
-    sim: {
-      measure: "rate",
-      anchors: { 2018: 20.5, 2020: 26.5, 2023: 31.0, 2025: 34.0 },
-      tilt: 0.5,
-      spread: 0.3,
-    },
+    sim: { measure: "rate", ratio: { numerator: "online-retail-sales", denominator: "retail-sales" } },
   },
   {
     id: "online-retail-sales",
@@ -966,9 +978,11 @@ export const CATALOGUE: IndicatorSpec[] = [
     sim: {
       measure: "flow",
       anchors: { 2018: 9800, 2020: 13000, 2023: 17800, 2025: 20800 },
-      basis: "retail",
-      tilt: 0.6,
-      spread: 0.5,
+      // A part of total retail sales: each region's value is its retail sales times a share within 0–90%.
+      partOf: "retail-sales",
+      max: 90,
+      tilt: 0.5,
+      spread: 0.3,
     },
   },
   {
@@ -1239,7 +1253,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: PROVINCE_CITY,
     aggregation: { method: "sum" },
     decimals: 3,
-    targets: [{ region: GD, period: "2027", value: 60, source: PILOT_ZONE_PLAN }],
+    targets: [pilotZone("2027", 60)],
     sim: {
       measure: "stock",
       anchors: { 2018: 2.5, 2020: 7, 2022: 18, 2023: 25, 2024: 33, 2025: 42 },
@@ -1397,7 +1411,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: PROVINCE_CITY,
     aggregation: { method: "sum" },
     decimals: 0,
-    targets: [{ region: GD, period: "2025", value: 3000, source: HRSS_2024_18 }],
+    targets: [hrss("2025", 3000)],
     headline: true,
     sim: {
       measure: "flow",
@@ -1429,7 +1443,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     levels: PROVINCE,
     aggregation: { method: "sum" },
     decimals: 0,
-    targets: [{ region: GD, period: "2025", value: 20, source: HRSS_2024_18 }],
+    targets: [hrss("2025", 20)],
     sim: {
       measure: "stock",
       anchors: { 2022: 5, 2023: 9, 2024: 14, 2025: 21 },

@@ -3,12 +3,12 @@
  * calibrated to the province's published figures, spread over cities and counties with a
  * Pearl River Delta > wings > north gradient. Same seed, same bytes.
  */
-import type { Indicator, Meta, Observation, Region, Status } from "../src/api/contract";
+import type { Indicator, Level, Meta, Observation, Region, Status } from "../src/api/contract";
 import { regionsAtLevel } from "../src/api/filter";
 import { aggregate, roundTo } from "../src/domain/aggregate";
 import { comparePeriods } from "../src/domain/periods";
 import { CATALOGUE } from "./catalogue";
-import type { IndicatorSpec } from "./catalogue-types";
+import { type IndicatorSpec, isRatio, type PathSim, type RatioSim } from "./catalogue-types";
 import { cityProfiles, type Profile, unitProfiles } from "./profiles";
 import { normal, uniform } from "./random";
 import { buildRegions, PROVINCE_CODE } from "./regions";
@@ -48,18 +48,31 @@ const SEASON = [0.22, 0.24, 0.25, 0.29];
 
 /** The province path from the anchors: geometric between anchors (linear for rates). */
 export function provincePath(spec: IndicatorSpec, year: number): number | null {
-  if (spec.sim.since !== undefined && year < spec.sim.since) return null;
-  const pts = Object.entries(spec.sim.anchors)
+  const sim = pathSim(spec);
+  if (sim.since !== undefined && year < sim.since) return null;
+  const pts = Object.entries(sim.anchors)
     .map(([y, v]) => [Number(y), v] as const)
     .sort((a, b) => a[0] - b[0]);
   if (pts.length === 1) return pts[0][1];
-  const linear = spec.sim.measure === "rate";
+  const linear = sim.measure === "rate";
   let i = pts.findIndex(([y]) => y >= year);
   if (i <= 0) i = i === 0 ? 1 : pts.length - 1; // extrapolate along the nearest segment
   const [[y0, v0], [y1, v1]] = [pts[i - 1], pts[i]];
   const t = (year - y0) / (y1 - y0);
   return linear ? v0 + (v1 - v0) * t : v0 * (v1 / v0) ** t;
 }
+
+function pathSim(spec: IndicatorSpec): PathSim {
+  if (isRatio(spec.sim)) throw new Error(`${spec.id}: a ratio has no path of its own`);
+  return spec.sim;
+}
+
+/**
+ * The most a stock's region share drifts a year (±1%): stocks (population, villages,
+ * enterprises, stations…) move slowly, so a county's y/y change stays within about a point
+ * of the province's and never falls more than 2% while the province does not fall.
+ */
+const STOCK_DRIFT = 0.01;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -87,9 +100,13 @@ interface Context {
 
 /** Raw (unrounded) values of one indicator for the units it is simulated at, by year. */
 function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map<string, Map<number, number>> {
-  const { sim, id } = spec;
+  const { id } = spec;
+  const sim = pathSim(spec);
   const out = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
   const meanDigital = units.reduce((s, u) => s + u.digital, 0) / units.length;
+  // Stocks are levels that move slowly: no noise of their own each year, and a drift of the
+  // region's share bounded by STOCK_DRIFT (flows and rates keep a yearly wobble).
+  const stock = sim.measure === "stock";
   // Memoised: the same numbers, drawn once per unit and year instead of on every bisection
   // step (which made thousands of synthetic regions unaffordable).
   const noises = new Map<Profile, Map<number, number>>();
@@ -98,7 +115,10 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     noises.set(u, byYear);
     let n = byYear.get(year);
     if (n === undefined) {
-      n = sim.spread * normal(ctx.seed, id, u.code) + u.drift * (year - 2021.5) + 0.03 * normal(ctx.seed, id, u.code, year);
+      const level = sim.spread * normal(ctx.seed, id, u.code);
+      n = stock
+        ? level + STOCK_DRIFT * Math.tanh(u.drift / 0.02) * (year - 2021.5)
+        : level + u.drift * (year - 2021.5) + 0.03 * normal(ctx.seed, id, u.code, year);
       byYear.set(year, n);
     }
     return n;
@@ -110,7 +130,7 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     }),
   );
 
-  if (spec.aggregation.method === "sum") {
+  if (spec.aggregation.method === "sum" && sim.partOf === undefined) {
     const basis = sim.basis ?? "gdp";
     const raw = (u: Profile, year: number) =>
       u.basis[basis] * Math.exp(1.5 * sim.tilt * (u.digital - meanDigital) + noise(u, year));
@@ -139,11 +159,14 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     return out;
   }
 
-  // Rates: a logistic model keeps every value inside 0…max while the weighted mean of the
-  // units is solved to equal the province's path exactly.
-  const weightTable = ctx.done.get(spec.aggregation.weight);
-  if (!weightTable) throw new Error(`${id}: weight ${spec.aggregation.weight} must be generated first`);
+  // Rates, and sums that are a part of a whole: a logistic model keeps every rate (or share of
+  // the whole) inside 0…max while the weighted mean of the units is solved to equal the
+  // province's path exactly (for a part: the path ÷ the whole's published total).
+  const weightId = sim.partOf ?? (spec.aggregation.method === "weighted-mean" ? spec.aggregation.weight : undefined);
+  const weightTable = weightId === undefined ? undefined : ctx.done.get(weightId);
+  if (!weightTable) throw new Error(`${id}: ${weightId} must be generated first`);
   const max = sim.max ?? 100;
+  const part = sim.partOf !== undefined;
   const base = (u: Profile, year: number) => 1.2 * sim.tilt * (u.digital - meanDigital) + noise(u, year);
   const weight = (u: Profile, year: number) => weightTable.get(u.code)?.get(String(year))?.value ?? 0;
   const mean = (list: Profile[], year: number, shift: (u: Profile) => number) => {
@@ -156,19 +179,32 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     }
     return num / den;
   };
+  const totalWeight = (list: Profile[], year: number) => list.reduce((s, u) => s + weight(u, year), 0);
+  // What the weighted mean must be: a rate's value, or a part's value as a % of its whole.
+  const rateOf = (list: Profile[], year: number, value: number) => (part ? (100 * value) / totalWeight(list, year) : value);
+  // An anchored city's shift relative to everyone else's, solved so that at its figure's year
+  // the city meets its figure while the others still make up the province's path (repeated
+  // when several cities are anchored, each fixed while the others' shifts are solved).
   const offset = new Map<string, number>();
-  for (const [city, [year, value]] of anchored) {
-    const p = provincePath(spec, year) as number;
-    const members = units.filter((u) => u.city === city);
-    const c = solve((x) => mean(members, year, () => x), value);
-    offset.set(city, c - solve((x) => mean(units, year, () => x), p));
+  for (let round = 0; round < (anchored.size > 1 ? 12 : 1); round++) {
+    for (const [city, [year, value]] of anchored) {
+      const p = provincePath(spec, year) as number;
+      const members = units.filter((u) => u.city === city);
+      const own = solve((x) => mean(members, year, () => x), rateOf(members, year, value));
+      const rest = solve(
+        (x) => mean(units, year, (u) => (u.city === city ? own : x + (offset.get(u.city) ?? 0))),
+        rateOf(units, year, p),
+      );
+      offset.set(city, own - rest);
+    }
   }
   for (const year of ctx.years) {
     const p = provincePath(spec, year);
     if (p === null) continue;
-    const c = solve((x) => mean(units, year, (u) => x + (offset.get(u.city) ?? 0)), p);
+    const c = solve((x) => mean(units, year, (u) => x + (offset.get(u.city) ?? 0)), rateOf(units, year, p));
     for (const u of units) {
-      out.get(u.code)?.set(year, max * sigmoid(base(u, year) + c + (offset.get(u.city) ?? 0)));
+      const rate = max * sigmoid(base(u, year) + c + (offset.get(u.city) ?? 0));
+      out.get(u.code)?.set(year, part ? (weight(u, year) * rate) / 100 : rate);
     }
   }
   return out;
@@ -199,7 +235,7 @@ function quarters(
     return [...first, roundTo(cur - first.reduce((a, b) => a + b, 0), d)];
   }
   // Stocks: the year's value is its fourth quarter; earlier quarters climb from last year's.
-  const from = prev ?? (spec.sim.since === year ? 0 : next !== null && next > 0 ? (cur * cur) / next : cur);
+  const from = prev ?? (pathSim(spec).since === year ? 0 : next !== null && next > 0 ? (cur * cur) / next : cur);
   return [1, 2, 3].map((k) => roundTo(from + ((cur - from) * k) / 4, d)).concat(cur);
 }
 
@@ -210,6 +246,8 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     row.set(period, cell);
     table.set(code, row);
   };
+  if (isRatio(spec.sim)) return generateRatio(spec, spec.sim, ctx);
+  const sim = spec.sim;
   const d = spec.decimals;
   const levels = new Set(spec.levels);
 
@@ -230,18 +268,27 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   const quarterly = spec.frequency === "quarterly";
   if (quarterly && spec.aggregation.method !== "sum") throw new Error(`${spec.id}: quarterly rates are not simulated`);
 
-  // 1. Units: published values, rounded (sums so that they still add up to the province's
-  // figure); a few counties did not report in the early years.
+  // 1. Units: published values, rounded. Sums are apportioned so that they still add up to
+  // the province's figure, each city with a published figure apart so that it meets it
+  // exactly; rates are rounded, then nudged where rounding parts a figure from its anchor.
+  const sum = spec.aggregation.method === "sum";
+  const anchoredCities = new Set(Object.keys(sim.cityAnchors ?? {}));
+  const groups = [
+    ...[...anchoredCities].map((city) => units.filter((u) => u.city === city)),
+    units.filter((u) => !anchoredCities.has(u.city)),
+  ];
   const rounded = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
   for (const y of ctx.years) {
-    const values = units.map((u) => raw.get(u.code)?.get(y));
-    if (values.some((v) => v === undefined)) continue;
-    const published =
-      spec.aggregation.method === "sum" ? apportion(values as number[], d) : (values as number[]).map((v) => roundTo(v, d));
-    units.forEach((u, i) => {
-      rounded.get(u.code)?.set(y, published[i]);
-    });
+    if (units.some((u) => raw.get(u.code)?.get(y) === undefined)) continue;
+    for (const group of sum ? groups : [units]) {
+      const values = group.map((u) => raw.get(u.code)?.get(y) as number);
+      const published = sum ? apportion(values, d) : values.map((v) => roundTo(v, d));
+      group.forEach((u, i) => {
+        rounded.get(u.code)?.set(y, published[i]);
+      });
+    }
   }
+  if (!sum) meetRateAnchors(spec, sim, units, rounded, ctx);
   const truth = new Map<string, Map<string, number | null>>();
   for (const u of units) {
     const years = rounded.get(u.code) as Map<number, number>;
@@ -313,6 +360,93 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
 }
 
 /**
+ * Rates are rounded unit by unit, so a city's (or the province's) weighted mean of the rounded
+ * values can miss its published figure by a unit of the last decimal: nudge the units with the
+ * largest weights by that unit until the city meets its `cityAnchors` figure and the province
+ * its anchor, as published (cities first; the province then moves only the other cities).
+ */
+function meetRateAnchors(
+  spec: IndicatorSpec,
+  sim: PathSim,
+  units: Profile[],
+  rounded: Map<string, Map<number, number>>,
+  ctx: Context,
+): void {
+  if (spec.aggregation.method !== "weighted-mean") return;
+  const d = spec.decimals;
+  const [ulp, max] = [10 ** -d, sim.max ?? 100];
+  const weights = ctx.done.get(spec.aggregation.weight);
+  const weight = (code: string, year: number) => weights?.get(code)?.get(String(year))?.value ?? null;
+  const byCity = new Map<string, Profile[]>();
+  for (const u of units) byCity.set(u.city, [...(byCity.get(u.city) ?? []), u]);
+  const mean = (parts: { value: number | null; weight: number | null }[]) => {
+    const v = aggregate(parts, spec.aggregation);
+    return v === null ? null : roundTo(v, d);
+  };
+  const cityValue = (city: string, year: number) =>
+    mean((byCity.get(city) ?? []).map((u) => ({ value: rounded.get(u.code)?.get(year) ?? null, weight: weight(u.code, year) })));
+  const provinceValue = (year: number) =>
+    mean([...byCity.keys()].map((city) => ({ value: cityValue(city, year), weight: weight(city, year) })));
+  const nudge = (year: number, candidates: Profile[], current: () => number | null, target: number) => {
+    const order = [...candidates].sort((a, b) => (weight(b.code, year) ?? 0) - (weight(a.code, year) ?? 0));
+    for (let step = 0; step < 4 * order.length; step++) {
+      const now = current();
+      if (now === null || now === target) return;
+      const row = rounded.get(order[step % order.length].code);
+      const v = roundTo((row?.get(year) ?? 0) + Math.sign(target - now) * ulp, d);
+      if (row?.has(year) && v >= 0 && v <= max) row.set(year, v);
+    }
+  };
+  const cityAnchors = Object.entries(sim.cityAnchors ?? {}).flatMap(([city, byYear]) =>
+    Object.entries(byYear).map(([y, v]) => ({ city, year: Number(y), value: roundTo(v, d) })),
+  );
+  for (const a of cityAnchors) {
+    if (!ctx.years.includes(a.year)) continue;
+    nudge(a.year, byCity.get(a.city) ?? [], () => cityValue(a.city, a.year), a.value);
+  }
+  for (const [y, v] of Object.entries(sim.anchors)) {
+    const year = Number(y);
+    if (!ctx.years.includes(year) || (sim.since !== undefined && year < sim.since)) continue;
+    const fixed = new Set(cityAnchors.filter((a) => a.year === year).map((a) => a.city));
+    nudge(
+      year,
+      units.filter((u) => !fixed.has(u.city)),
+      () => provinceValue(year),
+      roundTo(v, d),
+    );
+  }
+}
+
+/**
+ * A ratio's table: 100 × numerator ÷ denominator from their published (rounded) values, at
+ * every region and year, then rounded. Null where a part is withheld; estimated where a part is.
+ */
+function generateRatio(spec: IndicatorSpec, sim: RatioSim, ctx: Context): Table {
+  const { numerator, denominator } = sim.ratio;
+  const [num, den] = [ctx.done.get(numerator), ctx.done.get(denominator)];
+  if (!num || !den) throw new Error(`${spec.id}: ${numerator} and ${denominator} must be generated first`);
+  if (spec.frequency !== "annual") throw new Error(`${spec.id}: ratios are annual`);
+  const levelOf = new Map(ctx.regions.map((r) => [r.code, r.level]));
+  const table: Table = new Map();
+  for (const [code, row] of num) {
+    if (!spec.levels.includes(levelOf.get(code) as Level)) continue;
+    const out = new Map<string, Cell>();
+    for (const year of ctx.years) {
+      const period = String(year);
+      const [a, b] = [row.get(period), den.get(code)?.get(period)];
+      if (!a || !b) throw new Error(`${spec.id}: no ${a ? denominator : numerator} for ${code} ${period}`);
+      const value =
+        a.value === null || b.value === null || b.value === 0 ? null : roundTo((100 * a.value) / b.value, spec.decimals);
+      const status: Status =
+        year === LAST_YEAR ? "preliminary" : a.status === "estimated" || b.status === "estimated" ? "estimated" : "final";
+      out.set(period, { value, status });
+    }
+    table.set(code, out);
+  }
+  return table;
+}
+
+/**
  * Rounds parts to `decimals` so that they add up to their rounded total (largest remainder):
  * small counts spread over 124 counties would otherwise lose much of the province's figure.
  */
@@ -330,10 +464,33 @@ export function apportion(values: readonly number[], decimals: number): number[]
   return floors.map((v) => v / f);
 }
 
-/** Catalogue order with every weight before the rates that use it. */
+/** What an indicator is computed from: a rate's weight, a part's whole, a ratio's parts. */
+function dependencies(spec: IndicatorSpec): string[] {
+  const deps = spec.aggregation.method === "weighted-mean" ? [spec.aggregation.weight] : [];
+  if (isRatio(spec.sim)) deps.push(spec.sim.ratio.numerator, spec.sim.ratio.denominator);
+  else if (spec.sim.partOf !== undefined) deps.push(spec.sim.partOf);
+  return deps;
+}
+
+/** Catalogue order, except that everything an indicator is computed from comes before it. */
 function dependencyOrder(specs: readonly IndicatorSpec[]): IndicatorSpec[] {
-  const weights = new Set(specs.flatMap((s) => (s.aggregation.method === "weighted-mean" ? [s.aggregation.weight] : [])));
-  return [...specs.filter((s) => weights.has(s.id)), ...specs.filter((s) => !weights.has(s.id))];
+  const byId = new Map(specs.map((s) => [s.id, s]));
+  const out: IndicatorSpec[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (spec: IndicatorSpec) => {
+    if (state.get(spec.id) === "done") return;
+    if (state.get(spec.id) === "visiting") throw new Error(`${spec.id} depends on itself`);
+    state.set(spec.id, "visiting");
+    for (const dep of dependencies(spec)) {
+      const d = byId.get(dep);
+      if (!d) throw new Error(`${spec.id}: ${dep} is not in the catalogue`);
+      visit(d);
+    }
+    state.set(spec.id, "done");
+    out.push(spec);
+  };
+  for (const spec of specs) visit(spec);
+  return out;
 }
 
 function toObservations(table: Table, regionOrder: Map<string, number>): Observation[] {
@@ -347,7 +504,7 @@ function toObservations(table: Table, regionOrder: Map<string, number>): Observa
 }
 
 /** Strips the simulation parameters: what the API serves of a catalogue entry. */
-export const toIndicator = ({ sim: _sim, ...indicator }: IndicatorSpec): Indicator => indicator;
+export const toIndicator = ({ sim, ...indicator }: IndicatorSpec): Indicator => ({ ...indicator, measure: sim.measure });
 
 /**
  * A synthetic large dataset for the benchmark (`bench/scale.ts`): how the ranking, the table,
@@ -386,14 +543,15 @@ export function scaledRegions(regions: readonly Region[], units: number, seed: s
   return [...regions.filter((r) => r.level !== "county"), ...counties];
 }
 
-/** `count` catalogue entries, every weight a rate needs included; past the catalogue, suffixed clones. */
+/** `count` catalogue entries, everything another entry is computed from included; past the catalogue, suffixed clones. */
 export function scaledCatalogue(catalogue: readonly IndicatorSpec[], count: number): IndicatorSpec[] {
   const ordered = dependencyOrder(catalogue);
-  const weights = ordered.filter((s) =>
-    catalogue.some((c) => c.aggregation.method === "weighted-mean" && c.aggregation.weight === s.id),
-  );
-  const rest = ordered.filter((s) => !weights.includes(s));
-  const out = [...weights, ...rest].slice(0, Math.max(count, weights.length));
+  const needed = new Set(catalogue.flatMap(dependencies));
+  // Dependencies of dependencies too (a part's whole), in an order that generates.
+  for (const spec of [...ordered].reverse()) if (needed.has(spec.id)) for (const dep of dependencies(spec)) needed.add(dep);
+  const required = ordered.filter((s) => needed.has(s.id));
+  const rest = ordered.filter((s) => !needed.has(s.id));
+  const out = [...required, ...rest].slice(0, Math.max(count, required.length));
   for (let k = 2; out.length < count; k++) {
     for (const { headline: _headline, ...spec } of rest) {
       if (out.length >= count) break;

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../mock/catalogue";
+import { isRatio } from "../../mock/catalogue-types";
 import { FIRST_YEAR, generateDataset, LAST_YEAR } from "../../mock/generate";
 import { snapshotFiles } from "../../mock/snapshot";
-import { PILLARS } from "../../src/api/contract";
+import { PILLARS, type Target } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
 import { aggregate, roundTo } from "../../src/domain/aggregate";
+import { isRate } from "../../src/domain/measure";
 import { dataset } from "../support/msw";
 
+const ulp = (decimals: number) => 10 ** -decimals;
 const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => String(FIRST_YEAR + i));
 const value = (id: string, region: string, period: string) =>
   dataset.observations.get(id)?.find((o) => o.region === region && o.period === period)?.value;
@@ -50,6 +53,7 @@ describe("simulated dataset", () => {
   });
 
   it("aggregates counties to cities and cities to the province exactly, by each indicator's rule", () => {
+    const ratios = new Set(CATALOGUE.filter((s) => isRatio(s.sim)).map((s) => s.id));
     let checked = 0;
     const cityCodes = dataset.regions.filter((r) => r.level === "city").map((r) => r.code);
     for (const ind of dataset.indicators) {
@@ -76,7 +80,13 @@ describe("simulated dataset", () => {
             continue;
           }
           const got = aggregate(parts, ind.aggregation);
-          expect(got === null ? null : roundTo(got, ind.decimals), `${ind.id} ${parent} ${p}`).toBe(expected);
+          if (ratios.has(ind.id) && got !== null && expected !== null) {
+            // A ratio's parent is Σ numerator ÷ Σ denominator, rounded; its children's rounded
+            // ratios, weighted, can differ from it by up to half a unit each way: one unit in all.
+            expect(Math.abs(got - expected), `${ind.id} ${parent} ${p}`).toBeLessThanOrEqual(10 ** -ind.decimals + 1e-9);
+          } else {
+            expect(got === null ? null : roundTo(got, ind.decimals), `${ind.id} ${parent} ${p}`).toBe(expected);
+          }
           checked++;
         }
       }
@@ -121,6 +131,17 @@ describe("simulated dataset", () => {
     expect(Math.max(...county) / Math.min(...county)).toBeGreaterThan(10);
   });
 
+  it("serves every indicator's measure, as simulated; the % units, and only they, are rates", () => {
+    expect(dataset.indicators.map((i) => i.id)).toEqual(CATALOGUE.map((s) => s.id));
+    for (const ind of dataset.indicators) {
+      const spec = CATALOGUE.find((s) => s.id === ind.id);
+      expect(ind.measure, ind.id).toBe(spec?.sim.measure);
+      expect(ind.measure === "rate", ind.id).toBe(isRate(ind));
+      if (ind.frequency === "quarterly") expect(ind.measure, ind.id).not.toBe("rate");
+    }
+    expect(new Set(dataset.indicators.map((i) => i.measure))).toEqual(new Set(["stock", "flow", "rate"]));
+  });
+
   it("grows over time", () => {
     for (const id of ["core-digital-va", "5g-base-stations", "online-retail-sales", "digitally-transformed-firms"]) {
       expect(value(id, "440000", "2025") as number, id).toBeGreaterThan(value(id, "440000", "2020") as number);
@@ -155,10 +176,209 @@ describe("calibration against guangdong-facts.md", () => {
 
   it("matches every province anchor of the catalogue within 1%", () => {
     for (const spec of CATALOGUE) {
+      if (isRatio(spec.sim)) continue; // a ratio has no path: its parts do
       for (const [year, anchor] of Object.entries(spec.sim.anchors)) {
         const v = value(spec.id, "440000", year) as number;
         expect(Math.abs(v / anchor - 1), `${spec.id} ${year}`).toBeLessThan(0.01);
       }
+    }
+  });
+});
+
+describe("consistency of the simulated data", () => {
+  const byId = (id: string) => CATALOGUE.find((s) => s.id === id) as (typeof CATALOGUE)[number];
+  const table = (id: string) => new Map((dataset.observations.get(id) ?? []).map((o) => [`${o.region}@${o.period}`, o]));
+
+  it("declares as a ratio every share whose numerator and denominator are in the catalogue", () => {
+    const ratios = Object.fromEntries(CATALOGUE.flatMap((s) => (isRatio(s.sim) ? [[s.id, s.sim.ratio]] : [])));
+    expect(ratios).toEqual({
+      "core-digital-va-share": { numerator: "core-digital-va", denominator: "gdp" },
+      "digital-economy-broad-share": { numerator: "digital-economy-broad", denominator: "gdp" },
+      "online-retail-share": { numerator: "online-retail-sales", denominator: "retail-sales" },
+    });
+  });
+
+  it("gives every share as its published numerator ÷ denominator ×100, rounded, at every level and period", () => {
+    let checked = 0;
+    for (const spec of CATALOGUE) {
+      if (!isRatio(spec.sim)) continue;
+      const [num, den] = [table(spec.sim.ratio.numerator), table(spec.sim.ratio.denominator)];
+      const obs = dataset.observations.get(spec.id) ?? [];
+      // Every region and year the share is published at, at every level it has.
+      expect(obs.length, spec.id).toBe(
+        spec.levels.reduce((n, level) => n + regionsAtLevel(dataset.regions, level).length, 0) * YEARS.length -
+          (spec.levels.includes("city") && spec.levels.includes("county") ? 2 * YEARS.length : 0),
+      );
+      for (const o of obs) {
+        const [a, b] = [num.get(`${o.region}@${o.period}`)?.value ?? null, den.get(`${o.region}@${o.period}`)?.value ?? null];
+        const want = a === null || b === null ? null : roundTo((100 * a) / b, spec.decimals);
+        expect(o.value, `${spec.id} ${o.region} ${o.period}: ${a} / ${b}`).toBe(want);
+        if (want !== null) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2_000);
+  });
+
+  it("meets every published city figure exactly, at the indicator's decimals", () => {
+    let checked = 0;
+    for (const spec of CATALOGUE) {
+      for (const [city, byYear] of Object.entries(spec.sim.cityAnchors ?? {})) {
+        for (const [year, published] of Object.entries(byYear)) {
+          expect(value(spec.id, city, year), `${spec.id} ${city} ${year}`).toBe(roundTo(published, spec.decimals));
+          checked++;
+        }
+      }
+    }
+    // Shenzhen's 2020 core digital share is 30.5% because its value added and GDP say so.
+    expect(value("core-digital-va-share", "440300", "2020")).toBe(30.5);
+    expect(
+      roundTo((100 * (value("core-digital-va", "440300", "2020") as number)) / (value("gdp", "440300", "2020") as number), 1),
+    ).toBe(30.5);
+    expect(checked).toBeGreaterThanOrEqual(11);
+  });
+
+  it("keeps every part within its whole: core value added ≤ 60% of GDP, online retail ≤ 90% of retail sales", () => {
+    for (const spec of CATALOGUE) {
+      if (isRatio(spec.sim) || spec.sim.partOf === undefined) continue;
+      const whole = table(spec.sim.partOf);
+      for (const o of dataset.observations.get(spec.id) ?? []) {
+        const w = whole.get(`${o.region}@${o.period}`)?.value;
+        if (o.value === null || w === null || w === undefined || o.period.includes("Q")) continue;
+        expect(o.value / w, `${spec.id} ${o.region} ${o.period}`).toBeLessThanOrEqual((spec.sim.max ?? 100) / 100 + 0.001);
+      }
+    }
+  });
+
+  // Stocks are levels (people, villages, firms, stations): a county's stock moves slowly, with
+  // its province. Rounding a small count (a county's 27 villages) can move it by up to two units
+  // of the last decimal more, which is all the rules below allow beyond their bounds.
+  const stocks = CATALOGUE.filter((s) => s.sim.measure === "stock" && s.levels.includes("county"));
+  const yoy = (id: string, level: "county" | "city") =>
+    regionsAtLevel(dataset.regions, level).flatMap((r) =>
+      YEARS.slice(1).flatMap((y) => {
+        const [a, b] = [value(id, r.code, String(Number(y) - 1)), value(id, r.code, y)];
+        const [pa, pb] = [value(id, "440000", String(Number(y) - 1)), value(id, "440000", y)];
+        if (a == null || b == null || !pa || !pb || a <= 0) return [];
+        return [{ at: `${id} ${r.code} ${y}: ${a} → ${b}`, a, b, province: pb / pa - 1 }];
+      }),
+    );
+
+  it.each(stocks.map((s) => [s.id, s.decimals] as const))(
+    "%s: no county falls more than 2% a year beyond the province",
+    (id, d) => {
+      const changes = yoy(id, "county");
+      expect(changes.length).toBeGreaterThan(300);
+      for (const c of changes) {
+        // The province's own fall is allowed (villages merge, −0.1% a year); 2% more is not.
+        expect(c.b, c.at).toBeGreaterThanOrEqual(c.a * (1 + Math.min(c.province, 0) - 0.02) - 2 * ulp(d));
+      }
+    },
+  );
+
+  it("no city stock falls more than 2% a year beyond the province either (rounding: two units a county)", () => {
+    for (const spec of stocks) {
+      for (const c of yoy(spec.id, "city")) {
+        const counties = Math.max(1, dataset.regions.filter((r) => r.parent === c.at.split(" ")[1]).length);
+        expect(c.b, c.at).toBeGreaterThanOrEqual(c.a * (1 + Math.min(c.province, 0) - 0.02) - 2 * counties * ulp(spec.decimals));
+      }
+    }
+  });
+
+  it("keeps context stocks plausible: population and villages −2%…+8% a year, enterprise counts within 3 points of the province", () => {
+    for (const id of ["population", "admin-villages"]) {
+      const d = byId(id).decimals;
+      for (const c of yoy(id, "county")) {
+        expect(c.b, c.at).toBeGreaterThanOrEqual(c.a * 0.98 - 2 * ulp(d));
+        expect(c.b, c.at).toBeLessThanOrEqual(c.a * 1.08 + 2 * ulp(d));
+      }
+    }
+    // Registered enterprises grow 13% a year at the province early on: a fixed band would not fit.
+    for (const id of ["industrial-enterprises", "registered-enterprises"]) {
+      const d = byId(id).decimals;
+      for (const c of yoy(id, "county")) {
+        expect(c.b, c.at).toBeGreaterThanOrEqual(c.a * (1 + c.province - 0.03) - 2 * ulp(d));
+        expect(c.b, c.at).toBeLessThanOrEqual(c.a * (1 + c.province + 0.03) + 2 * ulp(d));
+      }
+    }
+  });
+});
+
+describe("targets and the plans' bases", () => {
+  // Base years from ../shared/reference/guangdong-facts.md, restated here (not read from the catalogue).
+  const BASE_YEAR: Record<string, (target: string) => string> = {
+    "Guangdong national digital-economy innovation pilot zone plan (2025–2027)": () => "2024",
+    "National 14th Five-Year Plan for the digital economy (national target)": () => "2020",
+    "Digital village development work points": (t) => String(Number(t) - 1),
+    "Digital village development work points (national target)": (t) => String(Number(t) - 1),
+    "Guangdong Dept. of Human Resources and Social Security, 粤人社规〔2024〕18号 (24 Sep 2024)": () => "2024",
+  };
+  // Base values the plans state: the national 14th Five-Year Plan's 2020 figures.
+  const BASE_VALUE: Record<string, number> = { "equipment-on-cloud-rate": 13.1, "key-processes-digitalised-rate": 48.3 };
+  const targets = dataset.indicators.flatMap((ind) => ind.targets.map((t) => ({ ind, t })));
+
+  it("measures every target from its plan's base year, with a value only where the plan states one", () => {
+    expect(targets.length).toBe(12);
+    for (const { ind, t } of targets) {
+      const where = `${ind.id} ${t.period}`;
+      expect(t.base?.period, where).toBe(BASE_YEAR[t.source.en]?.(t.period));
+      expect(t.base?.value, where).toBe(BASE_VALUE[ind.id]);
+      expect(Number(t.base?.period), where).toBeLessThan(Number(t.period));
+    }
+  });
+
+  it("has the base year's value in the data, equal to the plan's where it states one", () => {
+    for (const { ind, t } of targets) {
+      const v = value(ind.id, t.region, t.base?.period as string);
+      expect(v, `${ind.id} ${t.period}`).toEqual(expect.any(Number));
+      if (t.base?.value !== undefined) expect(v, `${ind.id} ${t.period}`).toBe(roundTo(t.base.value, ind.decimals));
+    }
+  });
+
+  /** The straight-line verdict from the plan's base: the judged value against the path in its year. */
+  const verdict = (id: string, t: Target, year: string) => {
+    const v = value(id, t.region, year) as number;
+    const base = t.base?.value ?? (value(id, t.region, t.base?.period as string) as number);
+    const [y0, yT, y] = [Number(t.base?.period), Number(t.period), Number(year)];
+    const path = base + ((t.value - base) * (y - y0)) / (yT - y0);
+    return v >= t.value ? "achieved" : v >= path ? "on-track" : "behind";
+  };
+
+  it("keeps a plan's targets consistent: meeting an earlier one on time is on the path to the later one", () => {
+    let pairs = 0;
+    for (const ind of dataset.indicators) {
+      for (const early of ind.targets) {
+        for (const late of ind.targets.filter((t) => t.period > early.period && t.source.en === early.source.en)) {
+          const base = late.base?.value ?? (value(ind.id, late.region, late.base?.period as string) as number);
+          const [y0, y1, yT] = [Number(late.base?.period), Number(early.period), Number(late.period)];
+          expect(early.value, `${ind.id} ${early.period} on the way to ${late.period}`).toBeGreaterThanOrEqual(
+            base + ((late.value - base) * (y1 - y0)) / (yT - y0),
+          );
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBe(2); // AI core industry and digitally transformed firms, 2025 and 2027
+    // AI core industry, 2025: the 2025 target of 3,000 is met, and the same value is on track for 4,400 in 2027.
+    const ai = dataset.indicators.find((i) => i.id === "ai-core-industry")?.targets ?? [];
+    expect(ai.map((t) => verdict("ai-core-industry", t, String(LAST_YEAR)))).toEqual(["achieved", "on-track"]);
+  });
+});
+
+describe("scaled datasets (bench/scale.ts)", () => {
+  it("generate what the indicators kept depend on, with shares still equal to their parts", () => {
+    const small = generateDataset({ scale: { regions: 200, indicators: 3, quarters: 8 } });
+    const ids = small.indicators.map((i) => i.id);
+    for (const id of ["gdp", "core-digital-va", "retail-sales", "online-retail-sales", "digital-economy-broad"]) {
+      expect(ids, id).toContain(id);
+    }
+    expect(regionsAtLevel(small.regions, "county")).toHaveLength(200);
+    const big = generateDataset({ scale: { regions: 200, indicators: 60, quarters: 8 } });
+    const get = (id: string) => new Map((big.observations.get(id) ?? []).map((o) => [`${o.region}@${o.period}`, o.value]));
+    const [share, va, gdp] = [get("core-digital-va-share-x2"), get("core-digital-va"), get("gdp")];
+    expect(share.size).toBeGreaterThan(400); // 221 regions, 2 years
+    for (const [key, v] of share) {
+      const [a, b] = [va.get(key), gdp.get(key)];
+      expect(v, key).toBe(a == null || b == null ? null : roundTo((100 * a) / b, 1));
     }
   });
 });
