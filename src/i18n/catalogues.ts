@@ -7,8 +7,9 @@ import type { Lang } from "../state/url";
 import { COMMON_MESSAGES, type MessageKey } from "./messages";
 import * as compare from "./messages-compare";
 import * as explore from "./messages-explore";
+import * as methods from "./messages-methods";
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
-  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh },
-  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en },
+  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh, ...methods.zh },
+  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en, ...methods.en },
 };

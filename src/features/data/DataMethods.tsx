@@ -1,22 +1,16 @@
-import type { Indicator } from "../../api/contract";
 import { useIndicators, useMeta } from "../../api/hooks";
 import { byPillar } from "../../domain/catalogue";
-import { formatValue, pick, type Translate } from "../../i18n/format";
+import { pick } from "../../i18n/format";
+import { aggregationText, measureText, targetText } from "../../i18n/indicator-text";
 import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
+import * as methodsTexts from "../../i18n/messages-methods";
 import { useLang, useT } from "../../i18n/use-t";
-import type { Lang } from "../../state/url";
 import { Panel, QueryGate } from "../../ui/Panel";
 
 // The index method is described with the Compare view's texts (see i18n/messages.ts).
 addMessages(compareTexts);
-
-function aggregationText(ind: Indicator, all: readonly Indicator[], lang: Lang, t: Translate): string {
-  if (ind.aggregation.method === "sum") return t("aggregation.sum");
-  const weightId = ind.aggregation.weight;
-  const weight = all.find((i) => i.id === weightId);
-  return t("aggregation.weighted-mean", { weight: weight ? pick(weight.name, lang) : weightId });
-}
+addMessages(methodsTexts);
 
 /** Every indicator's definition, unit, source and targets, with the data notices. */
 export function DataMethods() {
@@ -67,17 +61,16 @@ export function DataMethods() {
                           )}
                         </td>
                         <td>{pick(ind.unit, lang)}</td>
-                        <td>{t(`frequency.${ind.frequency}`)}</td>
+                        <td>
+                          {t(`frequency.${ind.frequency}`)}
+                          {measureText(ind, t) && <p className="measure">{measureText(ind, t)}</p>}
+                        </td>
                         <td>{ind.levels.map((l) => t(`level.${l}`)).join(" / ")}</td>
                         <td>{aggregationText(ind, indicators.data ?? [], lang, t)}</td>
                         <td>{pick(ind.source, lang)}</td>
                         <td>
                           {ind.targets.length
-                            ? ind.targets.map((x) => (
-                                <p key={`${x.region}-${x.period}`}>
-                                  {x.period}: {formatValue(x.value, ind, lang)} ({pick(x.source, lang)})
-                                </p>
-                              ))
+                            ? ind.targets.map((x) => <p key={`${x.region}-${x.period}`}>{targetText(x, ind, lang, t)}</p>)
                             : t("data.noTargets")}
                         </td>
                       </tr>
@@ -89,6 +82,14 @@ export function DataMethods() {
           ))
         }
       </QueryGate>
+      <Panel title={t("methods.title")} className="index-method">
+        <p>{t("methods.intro")}</p>
+        <p>{t("methods.change")}</p>
+        <p>{t("methods.targets")}</p>
+        <p>{t("methods.behind")}</p>
+        <p>{t("methods.classes")}</p>
+        <p>{t("methods.measure")}</p>
+      </Panel>
       <Panel title={t("compare.method.title")} className="index-method">
         <p>{t("compare.method.intro")}</p>
         <p>{t("compare.method.scope")}</p>

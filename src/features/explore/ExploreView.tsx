@@ -1,6 +1,7 @@
 import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
 import * as exploreTexts from "../../i18n/messages-explore";
+import * as methodsTexts from "../../i18n/messages-methods";
 import "./explore.css";
 import "./register";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef } from "react";
@@ -27,6 +28,7 @@ import { useSelectionObservations } from "./use-explore-data";
 // The Explore view's texts load with its chunk, with the region picker's (see i18n/messages.ts).
 addMessages(compareTexts);
 addMessages(exploreTexts);
+addMessages(methodsTexts);
 
 /** The Explore view, for analysts: one indicator, some regions, a period, as a chart, a map or a table. */
 export default function ExploreView() {

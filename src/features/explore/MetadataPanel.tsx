@@ -1,17 +1,9 @@
 import type { ReactNode } from "react";
 import type { Indicator } from "../../api/contract";
-import { formatValue, pick, type Translate } from "../../i18n/format";
+import { pick } from "../../i18n/format";
+import { aggregationText, measureText, targetText } from "../../i18n/indicator-text";
 import { useLang, useT } from "../../i18n/use-t";
-import type { Lang } from "../../state/url";
 import { Panel } from "../../ui/Panel";
-
-/** The aggregation rule in words, naming the weight indicator of a weighted mean. */
-export function aggregationText(ind: Indicator, all: readonly Indicator[], lang: Lang, t: Translate): string {
-  if (ind.aggregation.method === "sum") return t("aggregation.sum");
-  const weightId = ind.aggregation.weight;
-  const weight = all.find((i) => i.id === weightId);
-  return t("aggregation.weighted-mean", { weight: weight ? pick(weight.name, lang) : weightId });
-}
 
 /** Definition, unit, frequency, direction, aggregation, source, targets, levels, decimals, and the caution. */
 export function MetadataPanel({ indicator, indicators }: { indicator: Indicator; indicators: readonly Indicator[] }) {
@@ -20,7 +12,7 @@ export function MetadataPanel({ indicator, indicators }: { indicator: Indicator;
   const rows: [string, ReactNode][] = [
     [t("data.definition"), pick(indicator.description, lang)],
     [t("data.unit"), pick(indicator.unit, lang)],
-    [t("data.frequency"), t(`frequency.${indicator.frequency}`)],
+    [t("data.frequency"), [t(`frequency.${indicator.frequency}`), measureText(indicator, t)].filter(Boolean).join(" · ")],
     [t("explore.meta.direction"), t(indicator.direction === "higher" ? "explore.meta.higher" : "explore.meta.lower")],
     [t("data.aggregation"), aggregationText(indicator, indicators, lang, t)],
     [t("data.source"), pick(indicator.source, lang)],
@@ -29,9 +21,7 @@ export function MetadataPanel({ indicator, indicators }: { indicator: Indicator;
       indicator.targets.length ? (
         <ul key="targets">
           {indicator.targets.map((x) => (
-            <li key={`${x.region}-${x.period}`}>
-              {x.period}: {formatValue(x.value, indicator, lang)} ({pick(x.source, lang)})
-            </li>
+            <li key={`${x.region}-${x.period}`}>{targetText(x, indicator, lang, t)}</li>
           ))}
         </ul>
       ) : (
