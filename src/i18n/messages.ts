@@ -8,6 +8,7 @@
 import type { Lang } from "../state/url";
 import type * as compare from "./messages-compare";
 import type * as explore from "./messages-explore";
+import type * as methods from "./messages-methods";
 
 const base = {
   "app.title": "广东省数字经济发展监测",
@@ -205,13 +206,28 @@ const base = {
   "auth.title": "需要登录",
   "auth.body": "数据服务要求登录后才能查看这些数据。",
   "auth.link": "登录",
+  "error.timeout": "{endpoint}：{seconds} 秒内无应答",
+  "error.unreachable": "{endpoint}：无法连接服务器",
+  "error.http": "{endpoint}：服务器返回 HTTP {status}",
+  "error.httpDetail": "{endpoint}：服务器返回 HTTP {status}（{detail}）",
+  "error.retryAfter": "，要求 {wait}后重试",
+  "error.waitSeconds": "{n} 秒",
+  "error.waitMinutes": "{n} 分钟",
+  "error.waitHours": "{n} 小时",
+  "error.contract": "{endpoint}：响应不符合数据契约，出错位置 {path}：{detail}",
+  "error.root": "（整个响应）",
+  "error.issue": "“{text}”",
+  "error.notJson": "响应不是 JSON（内容类型：{type}）",
+  "error.noContentType": "未注明",
+  "error.unknownRegion": "未知地区代码 {code}",
+  "error.otherIndicator": "应为指标 {expected}，实为 {got}",
   "offline.banner": "网络已断开：已加载的数据仍可查看，恢复联网后将继续加载新数据。",
   "big.enter": "大屏模式",
   "big.exit": "退出大屏",
 } as const;
 
 type BaseKey = keyof typeof base;
-export type MessageKey = BaseKey | keyof typeof compare.zh | keyof typeof explore.zh;
+export type MessageKey = BaseKey | keyof typeof compare.zh | keyof typeof explore.zh | keyof typeof methods.zh;
 
 const en: Record<BaseKey, string> = {
   "app.title": "Guangdong Digital Economy Monitor",
@@ -412,6 +428,21 @@ const en: Record<BaseKey, string> = {
   "auth.title": "Sign in needed",
   "auth.body": "The data service asks you to sign in before it shows this data.",
   "auth.link": "Sign in",
+  "error.timeout": "{endpoint}: no answer within {seconds} s",
+  "error.unreachable": "{endpoint}: the server could not be reached",
+  "error.http": "{endpoint}: HTTP {status}",
+  "error.httpDetail": "{endpoint}: HTTP {status} – {detail}",
+  "error.retryAfter": " (the server asks to retry after {wait})",
+  "error.waitSeconds": "{n} s",
+  "error.waitMinutes": "{n} min",
+  "error.waitHours": "{n} h",
+  "error.contract": "{endpoint}: response breaks the data contract at {path}: {detail}",
+  "error.root": "(root)",
+  "error.issue": "{text}",
+  "error.notJson": "the answer is not JSON (content type: {type})",
+  "error.noContentType": "no content type",
+  "error.unknownRegion": "unknown region {code}",
+  "error.otherIndicator": "expected {expected}, got {got}",
   "offline.banner": "You are offline: the data already loaded stays usable; new data loads when you are back online.",
   "big.enter": "Wall display",
   "big.exit": "Leave wall display",
