@@ -64,15 +64,15 @@ describe("explore view", () => {
         expect(cells[i].textContent, `${name} ${year}`).toMatch(new RegExp(`^${formatNumber(o.value as number, 1, "zh")}`));
       });
     }
-    // Shenzhen's 2020 figure is an estimate in the fixture: a superscript e, the word in a
+    // Shenzhen's 2021 figure is an estimate in the fixture: a superscript e, the word in a
     // title and in text for screen readers, and a legend that explains it.
-    expect(observationOf(SHARE.id, "440300", "2020").status).toBe("estimated");
-    const estimated = cellsOf(rowOf(rows, "深圳市"))[0];
+    expect(observationOf(SHARE.id, "440300", "2021").status).toBe("estimated");
+    const estimated = cellsOf(rowOf(rows, "深圳市"))[1];
     const mark = within(estimated).getByText("e");
     expect(mark.tagName).toBe("SUP");
     expect(mark).toHaveAttribute("title", zh["status.estimated"]);
     expect(estimated).toHaveTextContent(`(${zh["status.estimated"]})`);
-    expect(cellsOf(rowOf(rows, "广州市"))[0].querySelector("sup")).toBeNull();
+    expect(cellsOf(rowOf(rows, "广州市"))[1].querySelector("sup")).toBeNull();
     expect(screen.getByText(zh["explore.legend"])).toHaveTextContent(`e ${zh["status.estimated"]}`);
   });
 
@@ -393,10 +393,10 @@ describe("explore exports", () => {
     const model = buildTableModel({ indicator: SHARE, regions: selected, observations, periods: range.periods });
     const text = await downloads.text(tableFile);
     expect(text).toBe(toCsv(tableModelTable(model, SHARE, "zh", t)));
-    // Status is a column: Shenzhen's 2020 figure is an estimate.
+    // Status is a column: Shenzhen's 2021 figure is an estimate.
     const { data } = Papa.parse<Record<string, string>>(text.slice(1).trim(), { header: true });
-    const sz2020 = data.find((r) => r[zh["table.code"]] === "440300" && r[zh["export.period"]] === "2020");
-    expect(sz2020?.[zh["table.status"]]).toBe(zh["status.estimated"]);
+    const sz2021 = data.find((r) => r[zh["table.code"]] === "440300" && r[zh["export.period"]] === "2021");
+    expect(sz2021?.[zh["table.status"]]).toBe(zh["status.estimated"]);
   });
 
   it("gives each funding and talent chart its own menu, whose CSV has the figures behind the bars", async () => {
