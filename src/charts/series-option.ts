@@ -21,12 +21,21 @@ export interface SeriesInput {
   milestones?: Meta["milestones"];
   /** Draw quarters instead of years. */
   quarterly?: boolean;
+  /**
+   * The first line's outlook against its target (from the assessment module): the target
+   * trajectory, and the projection of the current trend with its 80% band, by year.
+   */
+  outlook?: {
+    trajectory: readonly { year: number; value: number }[];
+    projection: readonly { year: number; value: number; low: number; high: number }[];
+  };
 }
 
 /** Colour-blind-safe categorical colours (Okabe–Ito), then greys for benchmarks. */
 export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 const BENCHMARK_COLORS = ["#57606a", "#8c959f", "#b1bac4"];
 const TARGET_COLOR = "#c2410c";
+const PROJECTION_COLOR = "#6e7781";
 
 /** The x axis: every year (or quarter) from the first observation to the last target, so gaps are to scale. */
 export function axisPeriods(input: SeriesInput): string[] {
@@ -86,13 +95,20 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
           data: { value: number | null; status?: string } | number | null;
         }[];
         const rows = items.flatMap((p) => {
+          // The band's two stacked series are said in the projection's row.
           const point = typeof p.data === "object" && p.data !== null ? p.data : { value: p.data };
-          if (point.value === null || point.value === undefined) return [];
+          if (point.value === null || point.value === undefined || "band" in point) return [];
+          const range =
+            "low" in point && typeof point.low === "number" && "high" in point && typeof point.high === "number"
+              ? ` (${t("chart.band")}: ${formatValue(point.low, indicator, lang)} – ${formatValue(point.high, indicator, lang)})`
+              : "";
           const flag =
             "status" in point && point.status && point.status !== "final"
               ? ` (${t(`status.${point.status as "preliminary"}`)})`
               : "";
-          return [`${escapeHtml(p.seriesName)}: ${escapeHtml(formatValue(point.value, indicator, lang))}${escapeHtml(flag)}`];
+          return [
+            `${escapeHtml(p.seriesName)}: ${escapeHtml(formatValue(point.value, indicator, lang))}${escapeHtml(flag + range)}`,
+          ];
         });
         return [escapeHtml(items[0]?.axisValue ?? ""), ...rows].join("<br/>");
       },
@@ -135,6 +151,61 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
             },
           ]
         : []),
+      ...outlookSeries(input.outlook, periods, t),
     ],
   };
+}
+
+/**
+ * The target trajectory (dashed, the target's colour), the projection of the current trend
+ * (dotted) and its 80% band (a shaded area: an invisible lower edge with the band's height
+ * stacked on it).
+ */
+function outlookSeries(outlook: SeriesInput["outlook"], periods: readonly string[], t: Translate) {
+  if (!outlook) return [];
+  const at = <T extends { year: number }>(list: readonly T[]) => {
+    const byYear = new Map(list.map((x) => [String(x.year), x]));
+    return periods.map((p) => byYear.get(p));
+  };
+  const projection = at(outlook.projection);
+  const line = { type: "line", symbol: "none", connectNulls: false, z: 1 } as const;
+  return [
+    ...(outlook.trajectory.length
+      ? [
+          {
+            ...line,
+            name: t("chart.trajectory"),
+            color: TARGET_COLOR,
+            lineStyle: { type: "dashed", width: 1.5, color: TARGET_COLOR },
+            data: at(outlook.trajectory).map((x) => x?.value ?? null),
+          },
+        ]
+      : []),
+    ...(outlook.projection.length
+      ? [
+          {
+            ...line,
+            name: t("chart.projection"),
+            color: PROJECTION_COLOR,
+            lineStyle: { type: "dotted", width: 2, color: PROJECTION_COLOR },
+            data: projection.map((x) => (x ? { value: x.value, low: x.low, high: x.high } : null)),
+          },
+          {
+            ...line,
+            stack: "band",
+            lineStyle: { opacity: 0 },
+            data: projection.map((x) => (x ? { value: x.low, band: true } : null)),
+          },
+          {
+            ...line,
+            name: t("chart.band"),
+            stack: "band",
+            color: PROJECTION_COLOR,
+            lineStyle: { opacity: 0 },
+            areaStyle: { color: PROJECTION_COLOR, opacity: 0.18 },
+            data: projection.map((x) => (x ? { value: x.high - x.low, band: true } : null)),
+          },
+        ]
+      : []),
+  ];
 }

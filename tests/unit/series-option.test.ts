@@ -108,3 +108,45 @@ describe("change on last year", () => {
     expect([latest?.period, previous?.period]).toEqual(["2024", "2023"]);
   });
 });
+
+describe("series option: the outlook to a target", () => {
+  const t = translator("en");
+  const option = buildSeriesOption(
+    {
+      indicator: ind,
+      lines: [{ name: "Guangdong", observations: obs }],
+      targets: [target],
+      outlook: {
+        trajectory: [
+          { year: 2024, value: 15.2 },
+          { year: 2027, value: 16 },
+        ],
+        projection: [
+          { year: 2025, value: 15.6, low: 15.6, high: 15.6 },
+          { year: 2027, value: 16.4, low: 15.8, high: 17.1 },
+        ],
+      },
+    },
+    "en",
+    t,
+  ) as { series: { name?: string; stack?: string; data: unknown[] }[]; tooltip: { formatter: (p: unknown) => string } };
+
+  it("draws the target path, the projection and its 80% band, each named in the legend", () => {
+    const names = option.series.map((s) => s.name);
+    expect(names).toEqual(["Guangdong", "Target", "Target path", "Current trend", undefined, "80% band"]);
+    const [low, band] = option.series.filter((s) => s.stack === "band");
+    // The axis runs 2023…2027; the band's height sits on its lower edge.
+    expect(low.data.at(-1)).toEqual({ value: 15.8, band: true });
+    expect((band.data.at(-1) as { value: number }).value).toBeCloseTo(1.3, 10);
+    expect(option.series[2].data).toEqual([null, 15.2, null, null, 16]);
+  });
+
+  it("says the band in the projection's tooltip row, and never the band's stacked height", () => {
+    const row = option.tooltip.formatter([
+      { seriesName: "Current trend", axisValue: "2027", data: option.series[3].data.at(-1) },
+      { seriesName: "", axisValue: "2027", data: option.series[4].data.at(-1) },
+      { seriesName: "80% band", axisValue: "2027", data: option.series[5].data.at(-1) },
+    ]);
+    expect(row).toBe("2027<br/>Current trend: 16.4% (80% band: 15.8% – 17.1%)");
+  });
+});
