@@ -67,3 +67,51 @@ function observations(data: Dataset, params: URLSearchParams): ApiResponse {
     },
   };
 }
+
+/** Who may call the API from a page on another origin (the reference server's `--cors`, `--allow-headers`). */
+export interface CorsPolicy {
+  /** Allowed origins; "*" allows any. */
+  origins: ReadonlySet<string>;
+  /** The request headers such a page may send; undefined: those its preflight asks for, if valid names. */
+  allowHeaders?: readonly string[];
+}
+
+/** An HTTP token (RFC 9110, 5.6.2): what a header name may be. */
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** More names than any real client asks for in one preflight. */
+const MAX_REQUEST_HEADERS = 64;
+
+/**
+ * The CORS headers of the answer to a request from `origin` (none for an origin not allowed).
+ * A preflight may ask for any request headers (a deployment's `X-Api-Key`, `Authorization`…)
+ * unless the policy lists them; they are echoed only if each is a valid header name, otherwise
+ * the preflight is refused with 400. Every answer exposes Retry-After, which the dashboard
+ * reads after a 429 or 503 and a browser hides from cross-origin pages unless exposed.
+ */
+export function corsHeaders(
+  policy: CorsPolicy,
+  request: { origin: string | undefined; preflight: boolean; requestHeaders: string | undefined },
+): { status: number; headers: Record<string, string> } {
+  const { origin } = request;
+  const any = policy.origins.has("*");
+  if (!origin || !(any || policy.origins.has(origin))) return { status: 200, headers: {} };
+  const headers: Record<string, string> = {
+    "Access-Control-Allow-Origin": any ? "*" : origin,
+    Vary: "Origin",
+    "Access-Control-Expose-Headers": "Retry-After",
+  };
+  if (!request.preflight) return { status: 200, headers };
+  headers["Access-Control-Allow-Methods"] = "GET, OPTIONS";
+  headers["Access-Control-Max-Age"] = "600";
+  let allowed = policy.allowHeaders;
+  if (!allowed) {
+    allowed = (request.requestHeaders ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
+    if (allowed.length > MAX_REQUEST_HEADERS || allowed.some((h) => !HEADER_NAME.test(h))) return { status: 400, headers: {} };
+    headers.Vary = "Origin, Access-Control-Request-Headers";
+  }
+  if (allowed.length) headers["Access-Control-Allow-Headers"] = allowed.join(", ");
+  return { status: 200, headers };
+}

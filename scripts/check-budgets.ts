@@ -11,6 +11,8 @@
  * - Neither the map's code (src/charts/map, src/features/map, ECharts' map chart, topojson)
  *   nor the geometry (TopoJSON) is in that initial set: both load when a map is opened.
  * - No file in dist/assets carries MSW or test code.
+ *
+ * Then the browser-compatibility check of the same files (scripts/check-compat.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, posix } from "node:path";
@@ -217,5 +219,9 @@ function print(report: BudgetReport) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = checkBudgets();
   print(report);
-  process.exit(report.failures.length ? 1 : 0);
+  // The built JavaScript against the supported browsers: one check of the build with the sizes.
+  const { checkCompat, printCompat } = await import("./check-compat");
+  const compat = await checkCompat();
+  printCompat(compat);
+  process.exit(report.failures.length || compat.failures.length ? 1 : 0);
 }

@@ -1,3 +1,5 @@
+// First: every other module may use what it installs.
+import "./polyfills";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ConfigError, loadConfig } from "./api/config";

@@ -17,22 +17,35 @@ export async function fetchJson(url: string, endpoint: string, o: FetchOptions):
   // A view starts dozens of queries in one commit, and each fetch() costs the main thread a few
   // milliseconds: one task per request keeps the page responsive while they start.
   await yieldToMain();
-  if (o.signal?.aborted) throw o.signal.reason;
-  const timeout = AbortSignal.timeout(o.timeoutMs);
-  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  // signal.reason is Chrome 98+: before it, an abort has no reason of its own.
+  if (o.signal?.aborted) throw o.signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+  // One controller for the caller's signal and the timeout, by hand: AbortSignal.any and
+  // AbortSignal.timeout need Chrome 116 and 103, newer than the browsers we support.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, o.timeoutMs);
+  const cancel = () => controller.abort(o.signal?.reason);
+  o.signal?.addEventListener("abort", cancel);
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, {
-      signal,
+      signal: controller.signal,
       credentials: o.credentials,
       headers: { Accept: "application/json", ...o.headers },
     });
+    // The body is part of the answer: a server that stalls mid-body times out too.
+    text = await response.text();
   } catch (e) {
     if (o.signal?.aborted) throw e; // cancelled by the caller (e.g. a newer query): not an error to show
-    if (timeout.aborted) throw new NetworkError(endpoint, `no answer within ${o.timeoutMs / 1000} s`, true);
-    throw new NetworkError(endpoint, "the server could not be reached");
+    throw new NetworkError(endpoint, timedOut ? o.timeoutMs / 1000 : undefined);
+  } finally {
+    clearTimeout(timer);
+    o.signal?.removeEventListener("abort", cancel);
   }
-  const text = await response.text();
   if (!response.ok) {
     let code: string | undefined;
     let message = response.statusText;
@@ -48,8 +61,7 @@ export async function fetchJson(url: string, endpoint: string, o: FetchOptions):
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const type = response.headers.get("content-type") ?? "no content type";
-    throw new ContractError(endpoint, "", `the answer is not JSON (content type: ${type})`);
+    throw new ContractError(endpoint, "", { kind: "notJson", contentType: response.headers.get("content-type") });
   }
 }
 

@@ -39,7 +39,9 @@ export function createHttpSource(baseUrl: string, settings: HttpSettings): DataS
       const [json, known] = await Promise.all([get(`observations?${observationParams(q)}`, endpoint, o), knownRegions()]);
       const { indicator, observations } = parse(ObservationsResponseSchema, json, endpoint);
       // Another indicator's figures (a misrouted or mis-cached answer) would be drawn under this one's name.
-      if (indicator !== q.indicator) throw new ContractError(endpoint, "indicator", `expected ${q.indicator}, got ${indicator}`);
+      if (indicator !== q.indicator) {
+        throw new ContractError(endpoint, "indicator", { kind: "otherIndicator", expected: q.indicator, got: indicator });
+      }
       checkObservationRegions(observations, known, endpoint);
       return observations;
     },

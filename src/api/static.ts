@@ -44,8 +44,9 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
         return file(name, endpoint, (j): Observation[] => {
           const { indicator, observations } = parse(ObservationsResponseSchema, j, endpoint);
           // A misplaced file would draw another indicator's figures under this one's name.
-          if (indicator !== q.indicator)
-            throw new ContractError(endpoint, "indicator", `expected ${q.indicator}, got ${indicator}`);
+          if (indicator !== q.indicator) {
+            throw new ContractError(endpoint, "indicator", { kind: "otherIndicator", expected: q.indicator, got: indicator });
+          }
           return observations;
         });
       };

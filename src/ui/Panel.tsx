@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Component, type ErrorInfo, type ReactNode, useId } from "react";
 import { useConfig } from "../api/context";
-import { needsSignIn } from "../api/errors";
+import { describeError, needsSignIn } from "../api/errors";
 import { useT } from "../i18n/use-t";
 
 interface PanelProps {
@@ -26,12 +26,13 @@ export function Panel({ title, actions, className, children }: PanelProps) {
   );
 }
 
-export function ErrorAlert({ reason, onRetry }: { reason: string; onRetry: () => void }) {
+/** An alert with a reason and Retry; given an `error`, the reason is its description in the current language. */
+export function ErrorAlert({ reason, error, onRetry }: { reason?: string; error?: unknown; onRetry: () => void }) {
   const t = useT();
   return (
     <div role="alert" className="alert">
       <p className="alert-title">{t("panel.errorTitle")}</p>
-      <p className="alert-reason">{reason}</p>
+      <p className="alert-reason">{reason ?? describeError(error, t)}</p>
       <button type="button" onClick={onRetry}>
         {t("panel.retry")}
       </button>
@@ -98,6 +99,7 @@ export function QueryGate({
   height?: number;
   children: () => ReactNode;
 }) {
+  const t = useT();
   const failed = queries.filter((q) => q.isError);
   const retry = () => {
     for (const q of failed) void q.refetch();
@@ -105,7 +107,7 @@ export function QueryGate({
   if (failed.some((q) => needsSignIn(q.error))) return <SignInAlert onRetry={retry} />;
   if (failed.length) {
     // One reason once: a panel reading nine series that fail alike says so in one sentence, not nine.
-    const reasons = [...new Set(failed.map((q) => (q.error as Error).message))];
+    const reasons = [...new Set(failed.map((q) => describeError(q.error, t)))];
     return <ErrorAlert reason={reasons.join(" · ")} onRetry={retry} />;
   }
   if (queries.some((q) => q.isPending)) return <Skeleton height={height} />;
@@ -132,7 +134,7 @@ export class PanelBoundary extends Component<{ children: ReactNode; onRetry?: ()
     if (this.state.error) {
       return (
         <CrashAlert
-          reason={this.state.error.message}
+          error={this.state.error}
           onRetry={() => {
             this.props.onRetry?.();
             this.setState({ error: null });
@@ -144,7 +146,7 @@ export class PanelBoundary extends Component<{ children: ReactNode; onRetry?: ()
   }
 }
 
-function CrashAlert({ reason, onRetry }: { reason: string; onRetry: () => void }) {
+function CrashAlert({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const t = useT();
-  return <ErrorAlert reason={t("panel.crashed", { reason })} onRetry={onRetry} />;
+  return <ErrorAlert reason={t("panel.crashed", { reason: describeError(error, t) })} onRetry={onRetry} />;
 }

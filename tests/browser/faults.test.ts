@@ -84,19 +84,29 @@ describe("faults injected into the built site (http data source)", () => {
     return handleApi(dataset, "GET", u.pathname.replace(/^.*\/api\/v1\//, ""), u.searchParams);
   }
 
-  /** Opens the built site at `search` with `config` (merged over the http defaults) served as config.json. */
-  async function open(config: Record<string, unknown> = {}, search = "") {
+  /** The interface's language in the current test (see `open`) and its texts. */
+  let lang: "zh" | "en" = "zh";
+  let ui = zh;
+
+  /**
+   * Opens the built site at `search` with `config` (merged over the http defaults) served as
+   * config.json, in `language` (the tests that read an error's English wording open it in English).
+   */
+  async function open(config: Record<string, unknown> = {}, search = "", language: "zh" | "en" = "zh") {
+    lang = language;
+    ui = MESSAGES[language];
+    const query = language === "zh" ? search : `${search ? `${search}&` : "?"}lang=${language}`;
     await context.route("**/config.json", (route) => route.fulfill(json({ ...HTTP_CONFIG, ...config })));
-    await page.goto(`${base}${search}`);
+    await page.goto(`${base}${query}`);
   }
 
   const region = (name: string) => page.getByRole("region", { name, exact: true });
-  const kpiCard = (ind: Indicator) => region(zh["overview.kpis"]).getByRole("article", { name: pick(ind.name, "zh") });
+  const kpiCard = (ind: Indicator) => region(ui["overview.kpis"]).getByRole("article", { name: pick(ind.name, lang) });
 
   /** The headline card for `ind` shows the figure the dataset says it should. */
   async function expectKpiValue(ind: Indicator, timeout = 15_000) {
     const { latest } = latestWithPrevious(dataset.observations.get(ind.id) ?? [], province, String(dataset.meta.lastYear));
-    const want = latest ? formatValue(latest.value, ind, "zh") : zh["kpi.noData"];
+    const want = latest ? formatValue(latest.value, ind, lang) : ui["kpi.noData"];
     await expect
       .poll(
         () =>
@@ -112,21 +122,21 @@ describe("faults injected into the built site (http data source)", () => {
   /** Every headline card shows its figure, the targets and pillars panels have rows, the trend is drawn. */
   async function expectOthersWork() {
     for (const ind of headline) await expectKpiValue(ind);
-    await expect.poll(() => region(zh["targets.title"]).locator("tbody tr, li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => region(zh["pillars.title"]).locator("tbody tr, li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await region(zh["overview.trend"])
+    await expect.poll(() => region(ui["targets.title"]).locator("tbody tr, li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => region(ui["pillars.title"]).locator("tbody tr, li").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await region(ui["overview.trend"])
       .getByRole("img", { name: trendTitle(headline[0]) })
       .waitFor({ timeout: 10_000 });
-    for (const r of [zh["overview.kpis"], zh["targets.title"], zh["pillars.title"], zh["overview.trend"]]) {
+    for (const r of [ui["overview.kpis"], ui["targets.title"], ui["pillars.title"], ui["overview.trend"]]) {
       expect(await region(r).getByRole("alert").count(), r).toBe(0);
     }
   }
 
-  const behind = () => region(zh["behind.title"]);
+  const behind = () => region(ui["behind.title"]);
   /** `panel` shows a loading skeleton, announced to assistive technology. */
   async function expectLoading(panel: Locator, timeout: number) {
     const status = panel.locator(".skeleton[role=status]");
-    await expect.poll(() => status.textContent({ timeout: 250 }).catch(() => null), { timeout }).toBe(zh["panel.loading"]);
+    await expect.poll(() => status.textContent({ timeout: 250 }).catch(() => null), { timeout }).toBe(ui["panel.loading"]);
     expect(await status.isVisible()).toBe(true);
   }
   /** The Behind panel lists at least one region. */
@@ -146,7 +156,8 @@ describe("faults injected into the built site (http data source)", () => {
     return obs.findIndex((o) => o === latest || (o.region === latest?.region && o.period === latest?.period));
   };
   /** The trend chart's accessible name for `ind` (the period span varies, the name does not). */
-  const trendTitle = (ind: Indicator) => new RegExp(`^${escapeRegExp(pick(ind.name, "zh"))}：`);
+  const trendTitle = (ind: Indicator) =>
+    new RegExp(`^${escapeRegExp(pick(ind.name, lang) + (ui["overview.trendTitle"].split("{name}")[1]?.charAt(0) ?? ""))}`);
 
   beforeAll(async () => {
     const index = join(DIST, "index.html");
@@ -168,6 +179,8 @@ describe("faults injected into the built site (http data source)", () => {
   });
   beforeEach(async () => {
     hanging = [];
+    lang = "zh";
+    ui = zh;
     context = await browser.newContext({ locale: "zh-CN" });
     await context.route("**/api/v1/**", healthyApi());
     page = await context.newPage();
@@ -193,20 +206,20 @@ describe("faults injected into the built site (http data source)", () => {
     await page.route(CITY_OBSERVATIONS, (route) =>
       failing ? route.fulfill(json({ error: { code: "internal", message: "database unavailable" } }, 500)) : route.fallback(),
     );
-    await open();
+    await open({}, "", "en");
     const alert = behind().getByRole("alert");
     // Two automatic retries (1 s, then 2 s) before the alert.
     await expect
       .poll(() => alert.textContent(), { timeout: 15_000 })
       .toContain("GET /observations: HTTP 500 – database unavailable");
-    expect(await alert.textContent()).toContain(zh["panel.errorTitle"]);
+    expect(await alert.textContent()).toContain(ui["panel.errorTitle"]);
     // Nine series failing alike make one reason, said once.
     expect(occurrences(await alert.textContent(), "HTTP 500")).toBe(1);
     await expectOthersWork();
     expect(await behind().locator("table").count()).toBe(0);
 
     failing = false;
-    await alert.getByRole("button", { name: zh["panel.retry"] }).click();
+    await alert.getByRole("button", { name: ui["panel.retry"] }).click();
     await expectBehindRows();
     expect(await behind().getByRole("alert").count()).toBe(0);
   });
@@ -224,7 +237,7 @@ describe("faults injected into the built site (http data source)", () => {
         body: "<html><body>down for maintenance</body></html>",
       });
     });
-    await open();
+    await open({}, "", "en");
     const alert = behind().getByRole("alert");
     await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain("GET /observations: HTTP 503");
     expect(await alert.textContent()).not.toContain("<html>");
@@ -237,7 +250,7 @@ describe("faults injected into the built site (http data source)", () => {
     expect(attempts).toBe(queries);
 
     failing = false;
-    await alert.getByRole("button", { name: zh["panel.retry"] }).click();
+    await alert.getByRole("button", { name: ui["panel.retry"] }).click();
     await expectBehindRows();
     expect(await behind().getByRole("alert").count()).toBe(0);
   });
@@ -246,12 +259,12 @@ describe("faults injected into the built site (http data source)", () => {
     await page.route(CITY_OBSERVATIONS, (route) => {
       hanging.push(route);
     });
-    await open({ timeoutMs: 1500 });
+    await open({ timeoutMs: 1500 }, "", "en");
     await expectLoading(behind(), 10_000);
     // Three attempts of 1.5 s with 1 s and 2 s between them: ~7.5 s.
     const alert = behind().getByRole("alert");
     await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain("GET /observations: no answer within 1.5 s");
-    expect(await alert.getByRole("button", { name: zh["panel.retry"] }).isVisible()).toBe(true);
+    expect(await alert.getByRole("button", { name: ui["panel.retry"] }).isVisible()).toBe(true);
     expect(await behind().locator(".skeleton").count()).toBe(0);
     await expectOthersWork();
   });
@@ -405,16 +418,16 @@ describe("faults injected into the built site (http data source)", () => {
 
     test.each(cases)("$name", async ({ match, answer, where, expected }) => {
       await page.route(match, (route) => route.fulfill(answer(route.request().url())));
-      await open();
+      await open({}, "", "en");
       if (where === "page") {
         const alert = page.getByRole("main").getByRole("alert").first();
         await alert.waitFor({ timeout: 10_000 });
         const text = await alert.textContent();
         for (const e of expected()) expect(text).toContain(e);
         expect(text).toContain("response breaks the data contract");
-        expect(await alert.getByRole("button", { name: zh["panel.retry"] }).count()).toBe(1);
+        expect(await alert.getByRole("button", { name: ui["panel.retry"] }).count()).toBe(1);
         // Nothing of the Overview is drawn from the broken catalogue or tree.
-        expect(await region(zh["overview.kpis"]).count()).toBe(0);
+        expect(await region(ui["overview.kpis"]).count()).toBe(0);
         expect(await page.locator(".kpi-value, .chart, table").count()).toBe(0);
       } else if (where === "behind") {
         const alert = behind().getByRole("alert");

@@ -64,10 +64,30 @@ describe("faults", () => {
         return HttpResponse.json({});
       }),
     );
-    await renderApp();
+    await renderApp("?lang=en");
     // Two retries with (test-short) backoff, each timing out after 1 s.
     const alert = await screen.findByRole("alert", {}, { timeout: 8000 });
     expect(alert).toHaveTextContent("GET /indicators: no answer within 1 s");
+  });
+
+  it("says why a panel failed in Chinese in the Chinese interface, keeping the endpoint and status verbatim", async () => {
+    // City-level observations: read by the Overview's "where we are behind" panel alone.
+    server.use(
+      http.get("*/api/v1/observations", ({ request }) =>
+        new URL(request.url).searchParams.get("level") === "city"
+          ? HttpResponse.json(
+              { error: { code: "unavailable", message: "database unavailable" } },
+              { status: 503, headers: { "Retry-After": "120" } },
+            )
+          : undefined,
+      ),
+    );
+    await renderApp();
+    const panel = await screen.findByRole("region", { name: "哪里落后" });
+    const alert = await within(panel).findByRole("alert", {}, { timeout: 8000 });
+    expect(alert.querySelector(".alert-reason")?.textContent).toBe(
+      "GET /observations：服务器返回 HTTP 503（database unavailable），要求 2 分钟后重试",
+    );
   });
 
   it("names the endpoint when the answer is not JSON", async () => {
@@ -77,10 +97,22 @@ describe("faults", () => {
         () => new HttpResponse("<html>proxy error</html>", { headers: { "Content-Type": "text/html" } }),
       ),
     );
-    await renderApp();
+    await renderApp("?lang=en");
     const alerts = await screen.findAllByRole("alert");
     expect(alerts[0]).toHaveTextContent("GET /regions");
     expect(alerts[0]).toHaveTextContent("not JSON (content type: text/html)");
+  });
+
+  it("says in Chinese that an answer breaks the contract, quoting zod's words and the field path", async () => {
+    server.use(
+      http.get("*/api/v1/regions", () =>
+        HttpResponse.json({ regions: dataset.regions.map((r, i) => (i === 3 ? { ...r, level: 7 } : r)) }),
+      ),
+    );
+    await renderApp();
+    const reason = (await screen.findAllByRole("alert"))[0].querySelector(".alert-reason")?.textContent ?? "";
+    expect(reason).toMatch(/^GET \/regions：响应不符合数据契约，出错位置 regions\[3\]\.level：“.+”$/);
+    expect(reason).not.toMatch(/response breaks|the answer/);
   });
 
   it("refuses duplicate region codes and observations for regions that do not exist", async () => {

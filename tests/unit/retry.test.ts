@@ -15,7 +15,7 @@ describe("Retry-After and the retry policy", () => {
   });
 
   it("retries network failures, 5xx and 429 on its own only when the server's wait is short", () => {
-    expect(isRetryable(new NetworkError("GET /meta", "offline"))).toBe(true);
+    expect(isRetryable(new NetworkError("GET /meta"))).toBe(true);
     expect(isRetryable(new HttpError("GET /meta", 503, undefined, ""))).toBe(true);
     expect(isRetryable(new HttpError("GET /meta", 503, undefined, "", 5))).toBe(true);
     expect(isRetryable(new HttpError("GET /meta", 503, undefined, "", 120))).toBe(false);
@@ -25,7 +25,7 @@ describe("Retry-After and the retry policy", () => {
   });
 
   it("waits as long as the server asks when that is longer than the backoff", () => {
-    expect([0, 1, 2, 5].map((n) => backoff(n, new NetworkError("GET /meta", "offline")))).toEqual([1000, 2000, 4000, 8000]);
+    expect([0, 1, 2, 5].map((n) => backoff(n, new NetworkError("GET /meta")))).toEqual([1000, 2000, 4000, 8000]);
     expect(backoff(0, new HttpError("GET /meta", 503, undefined, "", 7))).toBe(7000);
     expect(backoff(2, new HttpError("GET /meta", 503, undefined, "", 1))).toBe(4000);
   });
