@@ -5,7 +5,7 @@ import { useExportRegistry } from "../export/registry";
 import type { ExportSpec } from "../export/spec";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
-import { useExportFrame } from "./ExportMenu";
+import { useExportFrame } from "./export-frame";
 
 const FORMATS: { value: BriefingFormat; key: "briefing.pdfPortrait" | "briefing.pdfLandscape" | "briefing.pngSheet" }[] = [
   { value: "pdf-portrait", key: "briefing.pdfPortrait" },

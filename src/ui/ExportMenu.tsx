@@ -1,29 +1,14 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useDataSource } from "../api/context";
-import { useMeta, useRegions } from "../api/hooks";
+import { useRegions } from "../api/hooks";
 import type { ExportFrame } from "../export/export-option";
 import { exportFileName } from "../export/filename";
 import { useRegisterExport } from "../export/registry";
-import { type ExportSpec, footerText, observationsTable } from "../export/spec";
+import { type ExportSpec, observationsTable } from "../export/spec";
 import { useLang, useT } from "../i18n/use-t";
+import { useExportFrame } from "./export-frame";
 
 const SCALES = [1, 2, 3] as const;
-
-/** The frame of an export: title, subtitle, footer (source, version, date), link, simulated mark. */
-export function useExportFrame(): (s: ExportSpec, background: ExportFrame["background"]) => ExportFrame {
-  const t = useT();
-  const meta = useMeta();
-  return (s, background) => ({
-    width: s.size?.width,
-    height: s.size?.height,
-    title: s.title,
-    subtitle: s.subtitle,
-    footer: footerText(s.source, meta.data?.dataVersion ?? "", new Date(), t),
-    link: window.location.href,
-    simulatedMark: meta.data?.simulated ? t("export.simulated") : null,
-    background,
-  });
-}
 
 /** The CSS size of the panel's chart on screen, the base of every image export. */
 export function chartSize(from: Element | null): { width: number; height: number } {

@@ -9,14 +9,16 @@ interface PanelProps {
   /** Controls shown beside the title (pickers, later the export menu). */
   actions?: ReactNode;
   className?: string;
+  /** An anchor other parts of the page link to (e.g. a key finding to its panel). */
+  id?: string;
   children: ReactNode;
 }
 
 /** A titled region of the page with its own error boundary: one failing panel never blanks the page. */
-export function Panel({ title, actions, className, children }: PanelProps) {
+export function Panel({ title, actions, className, id: anchor, children }: PanelProps) {
   const id = useId();
   return (
-    <section className={`panel ${className ?? ""}`} aria-labelledby={id}>
+    <section id={anchor} className={`panel ${className ?? ""}`} aria-labelledby={id}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {actions && <div className="panel-actions">{actions}</div>}
