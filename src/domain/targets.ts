@@ -4,7 +4,7 @@ import { yearOf } from "./periods";
 
 export type Verdict = "achieved" | "on-track" | "behind";
 
-/** Where one region stands against one target and the straight-line path to it. */
+/** Where one region stands against one target and the target trajectory to it. */
 export interface TargetProgress {
   target: Target;
   /**
@@ -14,7 +14,7 @@ export interface TargetProgress {
   baseline: { period: string; value: number; from: "plan" | "data" };
   /** The value judged: the target year's once the data reaches it, else the latest. */
   latest: { period: string; value: number };
-  /** The value the straight line from the baseline to the target reaches in the latest year. */
+  /** The value the target trajectory (see `trajectoryAt`) reaches in the judged year. */
   expected: number;
   verdict: Verdict;
   /** Share of the way from the baseline to the target covered so far (may exceed 1). */
@@ -27,9 +27,10 @@ type Valued = Observation & { value: number };
 const finite = (x: number): number | null => (Number.isFinite(x) ? x + 0 : null); // + 0: no −0
 
 /**
- * Progress against a target. The path runs straight from the baseline to the target: the
- * plan's base (`target.base`) where the catalogue gives one, else the first year with a value
- * (and the result says which). The value judged is the target year's once the data reaches it
+ * Progress against a target. The path (the target trajectory, see `trajectoryAt`: constant
+ * growth for amounts, linear for rates) runs from the baseline to the target: the plan's base
+ * (`target.base`) where the catalogue gives one, else the first year with a value (and the
+ * result says which). The value judged is the target year's once the data reaches it
  * (a target is met or missed in its year, whatever came after), else the latest. Verdict:
  * `achieved` once that value has reached the target; else `on-track` if it is at or beyond
  * the path in its year (above for "higher is better", below for "lower"), else `behind`.
@@ -53,7 +54,7 @@ export function targetProgress(ind: Indicator, target: Target, observations: rea
   if (!judged) return null;
   const y = yearOf(judged.period);
   if (y < y0 || (baseline.from === "data" && y === y0)) return null;
-  const expected = baseline.value + ((target.value - baseline.value) * (y - y0)) / (yT - y0);
+  const expected = trajectoryAt(ind, { year: y0, value: baseline.value }, { year: yT, value: target.value }, y);
   const better = (a: number, b: number) => (ind.direction === "higher" ? a >= b : a <= b);
   const verdict: Verdict = better(judged.value, target.value)
     ? "achieved"
@@ -71,6 +72,36 @@ export function targetProgress(ind: Indicator, target: Target, observations: rea
     verdict,
     covered,
   };
+}
+
+/**
+ * The target trajectory in `year`, from `from` to `to` (the EU Digital Decade's "target
+ * trajectory"): constant annual growth for amounts, as plans state them (年均增长):
+ * from · (to / from)^((year − y0) / (yT − y0)); linear in percentage points for rates (see
+ * `isRate`). An amount path that starts or ends at zero or below has no constant growth and
+ * is linear too. Beyond either end it extends the same curve.
+ */
+export function trajectoryAt(
+  ind: Pick<Indicator, "unit">,
+  from: { year: number; value: number },
+  to: { year: number; value: number },
+  year: number,
+): number {
+  if (to.year === from.year) return to.value;
+  const share = (year - from.year) / (to.year - from.year);
+  if (year === from.year) return from.value;
+  if (year === to.year) return to.value;
+  if (!isRate(ind) && from.value > 0 && to.value > 0) return from.value * (to.value / from.value) ** share;
+  return from.value + (to.value - from.value) * share;
+}
+
+/** Every year of the target trajectory, from the baseline's year to the target's. */
+export function targetTrajectory(ind: Pick<Indicator, "unit">, progress: TargetProgress): { year: number; value: number }[] {
+  const from = { year: yearOf(progress.baseline.period), value: progress.baseline.value };
+  const to = { year: yearOf(progress.target.period), value: progress.target.value };
+  const out: { year: number; value: number }[] = [];
+  for (let y = from.year; y <= to.year; y++) out.push({ year: y, value: trajectoryAt(ind, from, to, y) });
+  return out;
 }
 
 /** The plan's base where given (its value, else its period's observation), else the first year of data. */
