@@ -25,3 +25,12 @@ export function byPillar(indicators: readonly Indicator[]): { pillar: (typeof PI
     (g) => g.indicators.length > 0,
   );
 }
+
+/**
+ * The target a region is judged against today: its earliest whose year has not passed by
+ * `lastYear` (the latest year of data), else its last one; undefined without a target.
+ */
+export function currentTarget(ind: Indicator, region: string, lastYear: number): Indicator["targets"][number] | undefined {
+  const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => a.period.localeCompare(b.period));
+  return mine.find((x) => Number(x.period.slice(0, 4)) >= lastYear) ?? mine.at(-1);
+}

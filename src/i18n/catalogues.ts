@@ -8,8 +8,9 @@ import { COMMON_MESSAGES, type MessageKey } from "./messages";
 import * as compare from "./messages-compare";
 import * as explore from "./messages-explore";
 import * as methods from "./messages-methods";
+import * as overview from "./messages-overview";
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
-  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh, ...methods.zh },
-  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en, ...methods.en },
+  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh, ...methods.zh, ...overview.zh },
+  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en, ...methods.en, ...overview.en },
 };

@@ -9,6 +9,7 @@ import type { Lang } from "../state/url";
 import type * as compare from "./messages-compare";
 import type * as explore from "./messages-explore";
 import type * as methods from "./messages-methods";
+import type * as overview from "./messages-overview";
 
 const base = {
   "app.title": "广东省数字经济发展监测",
@@ -91,9 +92,6 @@ const base = {
   "pillar.investment": "财政资金",
   "pillar.talent": "数字人才",
   "chart.target": "目标",
-  "chart.trajectory": "目标路径",
-  "chart.projection": "按当前趋势预测",
-  "chart.band": "80% 预测区间",
   "chart.legend": "图例",
   "chart.legendHide": "隐藏此系列",
   "chart.legendShow": "显示此系列",
@@ -143,19 +141,10 @@ const base = {
   "targets.title": "目标进度",
   "targets.intro":
     "全省对照官方目标：从规划基期（规划未给出时为首个数据年份）到目标年份的直线路径上，今天应在何处；目标年份已过的，按目标年份的数值判断。",
-  "targets.baseline": "基期",
-  "targets.baselineFromData": "数据首年，规划未给出基期",
-  "targets.none": "指标目录中没有设定目标的指标。",
-  "targets.indicator": "指标",
-  "targets.latest": "最新值",
-  "targets.target": "目标",
-  "targets.expected": "按路径应达",
-  "targets.verdict": "判断",
-  "targets.progress": "进度",
-  "targets.covered": "已完成基线至目标的 {pct}",
-  "verdict.achieved": "已达成",
-  "verdict.on-track": "按计划",
-  "verdict.behind": "落后",
+  "findings.title": "要点",
+  "warnings.title": "预警",
+  "warnings.intro":
+    "值得复核的{level}数据，最严重的在前：与自身历史和同级地区相比都异常的变动、连续两年变差、报送后中断。点击地区在“探索”中查看。",
   "pillars.title": "各板块本年变化",
   "pillars.intro": "{year} 年全省各指标较上年的变化（按各指标的好坏方向判断）。",
   "pillars.better": "向好 {n}",
@@ -165,12 +154,6 @@ const base = {
   "behind.title": "哪里落后",
   "behind.intro":
     "按设有目标的指标，进展最落后于全省目标路径的地区：比率看自基期以来提高的百分点是否跟上路径要求，总量看增长是否跟上路径要求（差距以本地区基期值的百分比计）。",
-  "behind.region": "地区",
-  "behind.worst": "最落后的指标",
-  "behind.count": "落后指标数",
-  "behind.countValue": "{n} / {of}",
-  "behind.gap": "与路径差距",
-  "behind.none": "所有地区都在路径上或之上。",
   "behind.showCounties": "查看县区",
   "behind.showCities": "查看城市",
   "export.menu": "导出",
@@ -230,7 +213,12 @@ const base = {
 } as const;
 
 type BaseKey = keyof typeof base;
-export type MessageKey = BaseKey | keyof typeof compare.zh | keyof typeof explore.zh | keyof typeof methods.zh;
+export type MessageKey =
+  | BaseKey
+  | keyof typeof compare.zh
+  | keyof typeof explore.zh
+  | keyof typeof methods.zh
+  | keyof typeof overview.zh;
 
 const en: Record<BaseKey, string> = {
   "app.title": "Guangdong Digital Economy Monitor",
@@ -316,9 +304,6 @@ const en: Record<BaseKey, string> = {
   "pillar.investment": "Public funding",
   "pillar.talent": "Digital talent",
   "chart.target": "Target",
-  "chart.trajectory": "Target path",
-  "chart.projection": "Current trend",
-  "chart.band": "80% band",
   "chart.legend": "Legend",
   "chart.legendHide": "Hide this series",
   "chart.legendShow": "Show this series",
@@ -368,19 +353,10 @@ const en: Record<BaseKey, string> = {
   "targets.title": "Progress against targets",
   "targets.intro":
     "The province against its official targets: where the straight line from the plan's base year (the first year of data where the plan gives none) to the target year says it should be today; a target whose year has passed is judged on that year's value.",
-  "targets.baseline": "Baseline",
-  "targets.baselineFromData": "first year of data: the plan gives no base",
-  "targets.none": "No indicator in the catalogue has a target.",
-  "targets.indicator": "Indicator",
-  "targets.latest": "Latest",
-  "targets.target": "Target",
-  "targets.expected": "On the path now",
-  "targets.verdict": "Verdict",
-  "targets.progress": "Progress",
-  "targets.covered": "{pct} of the way from baseline to target",
-  "verdict.achieved": "achieved",
-  "verdict.on-track": "on track",
-  "verdict.behind": "behind",
+  "findings.title": "Key findings",
+  "warnings.title": "Warnings",
+  "warnings.intro":
+    "Figures at {level} level that deserve a second look, most severe first: changes unusual against both the region's own history and its peers, two years of decline, series no longer reported. A region opens in Explore.",
   "pillars.title": "How each pillar moved this year",
   "pillars.intro": "The province's indicators in {year} against the year before, judged by which way is better for each.",
   "pillars.better": "better {n}",
@@ -390,12 +366,6 @@ const en: Record<BaseKey, string> = {
   "behind.title": "Where we are behind",
   "behind.intro":
     "Regions whose progress since the baseline falls furthest short of the province's path on the indicators with targets: rates by the percentage points gained against the points the path asks, amounts by growth against the growth the path asks (the gap in % of the region's baseline).",
-  "behind.region": "Region",
-  "behind.worst": "Furthest behind on",
-  "behind.count": "Behind on",
-  "behind.countValue": "{n} of {of}",
-  "behind.gap": "Gap to path",
-  "behind.none": "Every region is on or above the path.",
   "behind.showCounties": "Show counties",
   "behind.showCities": "Show cities",
   "export.menu": "Export",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator, Observation, Region } from "../../src/api/contract";
+import { shortfalls } from "../../src/domain/assessment";
 import { targetProgress } from "../../src/domain/targets";
-import { shortfalls } from "../../src/features/overview/BehindPanel";
 import { pillarMoves } from "../../src/features/overview/PillarSummary";
 
 const ind = (id: string, pillar: Indicator["pillar"], direction: "higher" | "lower", rate = false): Indicator => ({
@@ -59,7 +59,7 @@ describe("where we are behind", () => {
   const rate = ind("rate", "countryside", "higher", true);
   const count = ind("count", "industry", "higher");
   const target = (value: number) => ({ region: "P", period: "2030", value, source: { zh: "", en: "" } });
-  // Province paths: rate 10 → 20 (14 expected in 2024); count 100 → 200 (×1.4 expected by 2024).
+  // Province paths: rate 10 → 20 (14 expected in 2024, linear); count 100 → 200 (×2^0.4 expected by 2024, constant growth).
   const rateProgress = targetProgress(rate, target(20), obs("P", { 2020: 10, 2024: 14 }));
   const countProgress = targetProgress(count, target(200), obs("P", { 2020: 100, 2024: 140 }));
   if (!rateProgress || !countProgress) throw new Error("fixture");
@@ -90,13 +90,13 @@ describe("where we are behind", () => {
         },
       ],
     );
-    // The path gains 4 pp on the rate and asks ×1.4 on the count.
+    // The path gains 4 pp on the rate (linear) and asks ×2^0.4 = ×1.32 on the count (constant growth to ×2 in 10 years).
     // A: +2 pp (−2), ×1.5 (ahead). B: +8 pp from a low level (ahead, though below the path's 14),
-    // ×1.2 (−0.2). C: ahead on both. D: the highest level, sliding −1 pp (−5), ×1.1 (−0.3).
-    expect(rows.map((r) => [r.region.code, r.behindOn, r.of, r.indicator.id, r.gap])).toEqual([
+    // ×1.2 (11.95% of its baseline short). C: ahead on both. D: the highest level, sliding −1 pp (−5), ×1.1 (−0.3).
+    expect(rows.map((r) => [r.region.code, r.behindOn, r.of, r.worst.indicator.id, r.worst.gap])).toEqual([
       ["D", 2, 2, "rate", -5],
       ["A", 1, 2, "rate", -2],
-      ["B", 1, 2, "count", expect.closeTo(-0.2, 10)],
+      ["B", 1, 2, "count", expect.closeTo((1.2 - 2 ** 0.4) * 100, 10)],
     ]);
   });
 

@@ -1,15 +1,20 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { featured, resolveIndicator } from "../../domain/catalogue";
 import { useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
-import { Empty, Panel, QueryGate } from "../../ui/Panel";
-import { BehindPanel } from "./BehindPanel";
+import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { KpiCard } from "./KpiCard";
 import { PillarSummary } from "./PillarSummary";
-import { TargetsPanel } from "./TargetsPanel";
-import { TrendPanel } from "./TrendPanel";
+
+/** The judged parts, one chunk loaded beside their data (see judged.tsx). */
+const judged = () => import("./judged");
+const FindingsPart = lazy(() => judged().then((m) => ({ default: m.FindingsPart })));
+const TargetsPart = lazy(() => judged().then((m) => ({ default: m.TargetsPart })));
+const BehindPart = lazy(() => judged().then((m) => ({ default: m.BehindPart })));
+const WarningsPart = lazy(() => judged().then((m) => ({ default: m.WarningsPart })));
+const TrendPanel = lazy(() => judged().then((m) => ({ default: m.TrendPanel })));
 
 /** How long each panel stays up on a wall display. */
 const CYCLE_MS = 15_000;
@@ -77,9 +82,21 @@ function OverviewPanels({
   const t = useT();
   const update = useApp((s) => s.update);
   const big = useApp((s) => s.screen) === "big";
+  const level = useApp((s) => s.level);
   const list = featured(indicators);
   const provinceRegion = regions.find((r) => r.code === province) as Region;
+  // Every verdict, shortfall and warning on the page comes from one computation (use-judgments.ts).
+  const judgedProps = { indicators, regions, province, level, lastYear: meta.lastYear };
+  const part = (height: number, node: React.ReactNode) => <Suspense fallback={<Skeleton height={height} />}>{node}</Suspense>;
+  const levelToggle = (
+    <button type="button" onClick={() => update({ level: level === "city" ? "county" : "city" })}>
+      {t(level === "city" ? "behind.showCounties" : "behind.showCities")}
+    </button>
+  );
   const panels = [
+    <Panel key="findings" id="findings" title={t("findings.title")} className="panel-findings">
+      {part(96, <FindingsPart {...judgedProps} />)}
+    </Panel>,
     <Panel
       key="kpis"
       title={t("overview.kpis")}
@@ -110,34 +127,43 @@ function OverviewPanels({
         <Empty reason={t("overview.noKpis")} />
       )}
     </Panel>,
-    <Panel key="targets" title={t("targets.title")}>
+    <Panel key="targets" id="targets" title={t("targets.title")}>
       <p className="intro">{t("targets.intro")}</p>
-      <TargetsPanel indicators={indicators} province={province} />
+      {part(200, <TargetsPart {...judgedProps} />)}
     </Panel>,
     <div key="split" className="split">
       <Panel title={t("pillars.title")}>
         <PillarSummary indicators={indicators} province={province} year={until} />
       </Panel>
-      <Panel title={t("behind.title")}>
-        <BehindPanel indicators={indicators} regions={regions} province={province} lastYear={meta.lastYear} />
+      <Panel id="behind" title={t("behind.title")}>
+        <p className="intro">{t("behind.intro")}</p>
+        {part(240, <BehindPart {...judgedProps} />)}
+        {levelToggle}
       </Panel>
     </div>,
+    <Panel key="warnings" id="warnings" title={t("warnings.title")}>
+      <p className="intro">{t("warnings.intro", { level: t(`level.${level}`) })}</p>
+      {part(200, <WarningsPart {...judgedProps} />)}
+      {levelToggle}
+    </Panel>,
     trendIndicator ? (
-      <TrendPanel
-        key="trend"
-        indicator={trendIndicator}
-        indicators={indicators}
-        province={provinceRegion}
-        onPick={(id) => update({ indicator: id })}
-        controls={!big}
-      />
+      <Suspense key="trend" fallback={<Skeleton height={320} />}>
+        <TrendPanel
+          indicator={trendIndicator}
+          indicators={indicators}
+          province={provinceRegion}
+          onPick={(id) => update({ indicator: id })}
+          controls={!big}
+        />
+      </Suspense>
     ) : (
       <Panel key="trend" title={t("overview.trend")}>
         <Empty reason={t("overview.noKpis")} />
       </Panel>
     ),
   ];
-  return big ? <Cycle panels={panels} /> : panels;
+  // The wall display opens on the headline figures; the page, on the key findings above them.
+  return big ? <Cycle panels={[panels[1], panels[0], ...panels.slice(2)]} /> : panels;
 }
 
 /** Wall display: one panel at a time, the next every CYCLE_MS (paused while hovered or focused). */

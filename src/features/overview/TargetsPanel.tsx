@@ -1,94 +1,104 @@
-import type { Indicator } from "../../api/contract";
-import { useManyObservations } from "../../api/hooks";
-import { type TargetProgress, targetProgress } from "../../domain/targets";
-import { formatNumber, formatValue, pick } from "../../i18n/format";
+import type { TargetAssessment } from "../../domain/assessment";
+import { formatChange, formatValue, pick, type Translate } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
-import { Empty, QueryGate } from "../../ui/Panel";
+import type { Lang } from "../../state/url";
+import { Empty } from "../../ui/Panel";
 
-/** The indicators with a target for `region`, each with its targets (earliest first). */
-export function targetIndicators(indicators: readonly Indicator[], region: string): Indicator[] {
-  return indicators.filter((i) => !i.context && i.levels.includes("province") && i.targets.some((x) => x.region === region));
+/** Most urgent first: by the target year's outlook, then today's verdict. */
+const OUTLOOK_ORDER = { "off-course": 0, "at-risk": 1, "on-course": 2, achieved: 3 } as const;
+const VERDICT_ORDER = { behind: 0, "on-track": 1, achieved: 2 } as const;
+
+export function sortAssessments(list: readonly TargetAssessment[]): TargetAssessment[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.outlook === null ? 4 : OUTLOOK_ORDER[a.outlook]) - (b.outlook === null ? 4 : OUTLOOK_ORDER[b.outlook]) ||
+      VERDICT_ORDER[a.progress.verdict] - VERDICT_ORDER[b.progress.verdict],
+  );
 }
 
-const ORDER = { behind: 0, "on-track": 1, achieved: 2 } as const;
+/** "+0.8 pp a year" / "+12.0% a year", or "—". */
+export function perYear(value: number | null, unit: "pp" | "pct", lang: Lang, t: Translate): string {
+  if (value === null) return "—";
+  return t("targets.perYear", { change: formatChange({ kind: unit, value, better: null }, lang, t) });
+}
 
-/** For leaders: each official target, the value today, the path to it, and a verdict. */
-export function TargetsPanel({ indicators, province }: { indicators: readonly Indicator[]; province: string }) {
+/**
+ * For leaders: each official target with two verdicts side by side (today against the path,
+ * and by the target year from the projection of the current trend with its 80% band), and
+ * the effort it needs from now on beside what was achieved so far.
+ */
+export function TargetsPanel({ assessments }: { assessments: readonly TargetAssessment[] }) {
   const t = useT();
   const lang = useLang();
-  const list = targetIndicators(indicators, province);
-  const results = useManyObservations(list.map((i) => ({ indicator: i.id, level: "province" as const })));
-  if (!list.length) return <Empty reason={t("targets.none")} />;
+  if (!assessments.length) return <Empty reason={t("targets.none")} />;
   return (
-    <QueryGate queries={results} height={200}>
-      {() => {
-        const rows = list
-          .flatMap((ind, k) =>
-            ind.targets
-              .filter((x) => x.region === province)
-              .map((x) => ({ ind, progress: targetProgress(ind, x, results[k].data ?? []) })),
-          )
-          .filter((r): r is { ind: Indicator; progress: TargetProgress } => r.progress !== null)
-          .sort((a, b) => ORDER[a.progress.verdict] - ORDER[b.progress.verdict]);
-        return (
-          <div className="table-wrap">
-            <table className="catalogue targets">
-              <thead>
-                <tr>
-                  <th scope="col">{t("targets.indicator")}</th>
-                  <th scope="col">{t("targets.baseline")}</th>
-                  <th scope="col">{t("targets.latest")}</th>
-                  <th scope="col">{t("targets.target")}</th>
-                  <th scope="col">{t("targets.expected")}</th>
-                  <th scope="col">{t("targets.progress")}</th>
-                  <th scope="col">{t("targets.verdict")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ ind, progress: p }) => {
-                  const covered = Math.max(0, Math.min(1, p.covered));
-                  const expectedAt =
-                    p.target.value === p.baseline.value
-                      ? 1
-                      : Math.max(0, Math.min(1, (p.expected - p.baseline.value) / (p.target.value - p.baseline.value)));
-                  const pct = formatNumber(p.covered * 100, 0, lang);
-                  return (
-                    <tr key={`${ind.id}-${p.target.period}`}>
-                      <th scope="row">{pick(ind.name, lang)}</th>
-                      <td className="num">
-                        {formatValue(p.baseline.value, ind, lang)}{" "}
-                        <span className="code">
-                          (
-                          {p.baseline.from === "plan"
-                            ? p.baseline.period
-                            : `${p.baseline.period}, ${t("targets.baselineFromData")}`}
-                          )
-                        </span>
-                      </td>
-                      <td className="num">
-                        {formatValue(p.latest.value, ind, lang)} <span className="code">({p.latest.period})</span>
-                      </td>
-                      <td className="num">
-                        {formatValue(p.target.value, ind, lang)} <span className="code">({p.target.period})</span>
-                      </td>
-                      <td className="num">{formatValue(p.expected, ind, lang)}</td>
-                      <td>
-                        <div className="bullet" role="img" aria-label={t("targets.covered", { pct: `${pct}%` })}>
-                          <div className={`bullet-fill verdict-${p.verdict}`} style={{ width: `${covered * 100}%` }} />
-                          <div className="bullet-mark" style={{ left: `${expectedAt * 100}%` }} />
-                        </div>
-                      </td>
-                      <td>
-                        <span className={`verdict verdict-${p.verdict}`}>{t(`verdict.${p.verdict}`)}</span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        );
-      }}
-    </QueryGate>
+    <div className="table-wrap">
+      <table className="catalogue targets">
+        <thead>
+          <tr>
+            <th scope="col">{t("targets.indicator")}</th>
+            <th scope="col">{t("targets.baseline")}</th>
+            <th scope="col">{t("targets.latest")}</th>
+            <th scope="col">{t("targets.target")}</th>
+            <th scope="col">{t("targets.expected")}</th>
+            <th scope="col">{t("targets.verdict")}</th>
+            <th scope="col">{t("targets.projected")}</th>
+            <th scope="col">{t("targets.outlook")}</th>
+            <th scope="col">{t("targets.effort")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sortAssessments(assessments).map((a) => {
+            const { indicator: ind, progress: p, projection, outlook, effort } = a;
+            return (
+              <tr key={`${ind.id}-${p.target.period}`}>
+                <th scope="row">{pick(ind.name, lang)}</th>
+                <td className="num">
+                  {formatValue(p.baseline.value, ind, lang)}{" "}
+                  <span className="code">
+                    ({p.baseline.from === "plan" ? p.baseline.period : `${p.baseline.period}, ${t("targets.baselineFromData")}`})
+                  </span>
+                </td>
+                <td className="num">
+                  {formatValue(p.latest.value, ind, lang)} <span className="code">({p.latest.period})</span>
+                </td>
+                <td className="num">
+                  {formatValue(p.target.value, ind, lang)} <span className="code">({p.target.period})</span>
+                </td>
+                <td className="num">{formatValue(p.expected, ind, lang)}</td>
+                <td>
+                  <span className={`verdict verdict-${p.verdict}`}>{t(`verdict.${p.verdict}`)}</span>
+                </td>
+                <td className="num">
+                  {projection ? (
+                    <>
+                      {formatValue(projection.atTarget.value, ind, lang)}
+                      <span className="code">
+                        {" "}
+                        (
+                        {t("targets.band", {
+                          low: formatValue(projection.atTarget.low, ind, lang),
+                          high: formatValue(projection.atTarget.high, ind, lang),
+                        })}
+                        ; {t(`fit.${projection.method}`)})
+                      </span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td>{outlook ? <span className={`verdict outlook-${outlook}`}>{t(`outlook.${outlook}`)}</span> : "—"}</td>
+                <td className="num">
+                  {t("targets.effortValue", {
+                    needed: perYear(effort.needed, effort.unit, lang, t),
+                    achieved: perYear(effort.achieved, effort.unit, lang, t),
+                  })}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

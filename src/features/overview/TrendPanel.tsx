@@ -1,12 +1,15 @@
 import { useMemo } from "react";
-import type { Indicator, Region } from "../../api/contract";
+import type { Indicator, Observation, Region } from "../../api/contract";
 import { useMeta, useObservations } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import { buildSeriesOption } from "../../charts/series-option";
+import { assessTarget, type TargetAssessment } from "../../domain/assessment";
+import { currentTarget } from "../../domain/catalogue";
 import { seriesOf } from "../../domain/series";
-import { observationsTable } from "../../export/spec";
-import { pick } from "../../i18n/format";
+import type { CsvTable } from "../../export/csv";
+import { formatNumber, pick, type Translate } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import type { Lang } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
@@ -32,6 +35,12 @@ export function TrendPanel({
   const milestones = useMeta().data?.milestones;
   const region = province.code;
   const observations = useMemo(() => seriesOf(q.data ?? [], region), [q.data, region]);
+  const lastYear = useMeta().data?.lastYear;
+  // The outlook to the target judged today (the earliest not yet passed), from the assessment module.
+  const assessment = useMemo(() => {
+    const target = lastYear === undefined ? undefined : currentTarget(indicator, region, lastYear);
+    return target && q.data ? assessTarget(indicator, target, q.data) : null;
+  }, [indicator, region, lastYear, q.data]);
   const option = useMemo(
     () =>
       buildSeriesOption(
@@ -40,11 +49,16 @@ export function TrendPanel({
           lines: [{ name: pick(province.name, lang), observations }],
           targets: indicator.targets.filter((x) => x.region === region && !x.period.includes("Q")),
           milestones,
+          outlook: assessment ? { trajectory: assessment.trajectory, projection: assessment.projection?.path ?? [] } : undefined,
         },
         lang,
         t,
       ),
-    [indicator, observations, province, region, milestones, lang, t],
+    [indicator, observations, province, region, milestones, assessment, lang, t],
+  );
+  const twin = useMemo(
+    () => trendTable(indicator, observations, assessment, lang, t),
+    [indicator, observations, assessment, lang, t],
   );
   const [from, to] = [observations[0]?.period ?? "", observations.at(-1)?.period ?? ""];
   const title = t("overview.trendTitle", { name: pick(indicator.name, lang), from, to });
@@ -62,7 +76,7 @@ export function TrendPanel({
                 subtitle: `${pick(province.name, lang)}, ${t("level.province")}`,
                 option,
                 file: { indicator: indicator.id, level: "province", period: `${from}-${to}`, lang },
-                csv: () => observationsTable(indicator, [province], observations, lang, t),
+                csv: () => twin,
                 indicator,
                 source: pick(indicator.source, lang),
               })}
@@ -74,7 +88,43 @@ export function TrendPanel({
       <QueryGate queries={[q]} height={320}>
         {() =>
           observations.some((o) => o.value !== null) ? (
-            <Chart option={option} label={title} />
+            <>
+              <Chart option={option} label={title} />
+              <details className="twin">
+                <summary>{t("trend.table")}</summary>
+                <div className="table-wrap">
+                  <table className="catalogue">
+                    <caption className="visually-hidden">{title}</caption>
+                    <thead>
+                      <tr>
+                        {twin.header.map((h) => (
+                          <th key={h} scope="col">
+                            {h}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {twin.rows.map((row) => (
+                        <tr key={String(row[0])}>
+                          <th scope="row">{row[0]}</th>
+                          {row.slice(1).map((cell, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+                            <td key={i} className="num">
+                              {cell === null
+                                ? "—"
+                                : typeof cell === "number"
+                                  ? formatNumber(cell, indicator.decimals, lang)
+                                  : cell}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            </>
           ) : (
             <Empty reason={t("overview.noValues")} />
           )
@@ -82,4 +132,47 @@ export function TrendPanel({
       </QueryGate>
     </Panel>
   );
+}
+
+/**
+ * The trend chart's table twin (and its CSV): by year, the value and its status, the target
+ * path, and the projection with its 80% band: the same numbers as the chart.
+ */
+export function trendTable(
+  indicator: Indicator,
+  observations: readonly Observation[],
+  assessment: TargetAssessment | null,
+  lang: Lang,
+  t: Translate,
+): CsvTable {
+  const path = new Map(assessment?.trajectory.map((x) => [String(x.year), x.value]));
+  const projection = new Map(assessment?.projection?.path.map((x) => [String(x.year), x]));
+  const observed = new Map(observations.map((o) => [o.period, o]));
+  const years = [...new Set([...observed.keys(), ...path.keys(), ...projection.keys()])].sort();
+  const unit = pick(indicator.unit, lang);
+  return {
+    header: [
+      t("export.period"),
+      `${t("table.value")} (${unit})`,
+      t("table.status"),
+      `${t("chart.trajectory")} (${unit})`,
+      `${t("chart.projection")} (${unit})`,
+      t("trend.bandLow"),
+      t("trend.bandHigh"),
+    ],
+    textColumns: [0],
+    rows: years.map((y) => {
+      const o = observed.get(y);
+      const p = projection.get(y);
+      return [
+        y,
+        o?.value ?? null,
+        o ? t(`status.${o.status}`) : "",
+        path.get(y) ?? null,
+        p?.value ?? null,
+        p?.low ?? null,
+        p?.high ?? null,
+      ];
+    }),
+  };
 }
