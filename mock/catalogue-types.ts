@@ -14,6 +14,11 @@ interface SimCommon {
   measure: "stock" | "flow" | "rate";
   /** Published city figures the data must meet exactly (at the indicator's decimals): { cityCode: { year: value } }. */
   cityAnchors?: Record<string, Record<number, number>>;
+  /**
+   * Decompose the province's targets over the cities (simulated 分解目标, `mock/decompose.ts`):
+   * each city gets a target for the same period, from the same base, labelled as simulated.
+   */
+  decompose?: boolean;
 }
 
 /** An indicator simulated from a province path spread over the regions. */

@@ -6,6 +6,7 @@
  */
 import type { Level, Target, Text } from "../src/api/contract";
 import type { IndicatorSpec } from "./catalogue-types";
+import { irregularityCaution } from "./irregularities";
 
 const ALL: Level[] = ["province", "city", "county"];
 const PROVINCE_CITY: Level[] = ["province", "city"];
@@ -378,6 +379,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       ratio: { numerator: "core-digital-va", denominator: "gdp" },
       // 844.6 bn ÷ 2,767 bn yuan: the two anchors behind it give 30.5%.
       cityAnchors: { "440300": { 2020: 30.5 } },
+      // Simulated city targets for 2027, weighted by 2024 GDP (mock/decompose.ts).
+      decompose: true,
     },
   },
   {
@@ -416,6 +419,7 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "软件和信息技术服务业企业的软件业务收入，年度值；数值为模拟。",
       en: "Software business revenue of software and information technology service firms, annual; values are simulated.",
     },
+    caution: irregularityCaution("software-it-services-revenue"),
     source: {
       zh: "模拟数据（口径参照工业和信息化部软件业统计）；省、市、县数值均为模拟",
       en: "Simulated (definition follows MIIT software industry statistics); province, city and county values all simulated",
@@ -497,6 +501,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       basis: "gdp",
       tilt: 1,
       spread: 0.6,
+      // Simulated city targets for 2025 and 2027 that add up to the province's (mock/decompose.ts).
+      decompose: true,
     },
   },
   {
@@ -508,6 +514,7 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "规模以上工业企业工业机器人产量，年度值；数值为模拟。",
       en: "Industrial robots produced by above-scale industrial enterprises, annual; values are simulated.",
     },
+    caution: irregularityCaution("industrial-robot-output"),
     source: {
       zh: "模拟数据（口径参照国家统计局工业产品产量统计）；省、市、县数值均为模拟",
       en: "Simulated (definition follows NBS industrial output statistics); province, city and county values all simulated",
@@ -634,6 +641,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       basis: "enterprises",
       tilt: 0.6,
       spread: 0.4,
+      // Simulated city targets for 2025 and 2027 that add up to the province's (mock/decompose.ts).
+      decompose: true,
     },
   },
   {
@@ -829,6 +838,7 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "通过网络平台销售农产品的零售额，年度值；数值为模拟（2023年全国超过5800亿元）。",
       en: "Retail sales of farm products through online platforms, annual; values are simulated (national total above 580 billion yuan in 2023).",
     },
+    caution: irregularityCaution("farm-online-retail"),
     source: {
       zh: "模拟数据（全国基准见《数字乡村发展工作要点》）；省、市、县数值均为模拟",
       en: "Simulated (national benchmark from the digital village development work points); province, city and county values all simulated",
@@ -1260,6 +1270,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       basis: "gdp",
       tilt: 0.8,
       spread: 0.6,
+      // Simulated city targets for 2027 that add up to the province's (mock/decompose.ts).
+      decompose: true,
     },
   },
 
@@ -1343,6 +1355,7 @@ export const CATALOGUE: IndicatorSpec[] = [
       zh: "当年获省、市、县财政资金支持的企业数字化转型项目数（如广州市对单个项目最高支持500万元），年度值；数值为模拟。",
       en: "Enterprise digital transformation projects receiving provincial, city or county funding in the year (Guangzhou, for one, grants up to 5 million yuan per project), annual; values are simulated.",
     },
+    caution: irregularityCaution("transformation-projects-supported"),
     source: {
       zh: "模拟数据；省、市、县数值均为模拟",
       en: "Simulated; province, city and county values all simulated",

@@ -9,9 +9,13 @@ import { aggregate, roundTo } from "../src/domain/aggregate";
 import { comparePeriods } from "../src/domain/periods";
 import { CATALOGUE } from "./catalogue";
 import { type IndicatorSpec, isRatio, type PathSim, type RatioSim } from "./catalogue-types";
+import { decomposeTargets } from "./decompose";
+import { IRREGULARITIES, type Irregularity } from "./irregularities";
 import { cityProfiles, type Profile, unitProfiles } from "./profiles";
 import { normal, uniform } from "./random";
 import { buildRegions, PROVINCE_CODE } from "./regions";
+
+export { IRREGULARITIES, type Irregularity } from "./irregularities";
 
 export const FIRST_YEAR = 2018;
 export const LAST_YEAR = 2025;
@@ -96,6 +100,8 @@ interface Context {
   years: readonly number[];
   /** Published tables of the indicators generated so far (weights for rates). */
   done: Map<string, Table>;
+  /** The deliberate irregularities to put in (IRREGULARITIES unless asked otherwise). */
+  irregularities: readonly Irregularity[];
 }
 
 /** Raw (unrounded) values of one indicator for the units it is simulated at, by year. */
@@ -289,6 +295,7 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     }
   }
   if (!sum) meetRateAnchors(spec, sim, units, rounded, ctx);
+  const withheld = applyIrregularities(spec, rounded, ctx.years, ctx.irregularities);
   const truth = new Map<string, Map<string, number | null>>();
   for (const u of units) {
     const years = rounded.get(u.code) as Map<number, number>;
@@ -297,7 +304,7 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
     for (const y of ctx.years) {
       const value = years.get(y) ?? null;
       t.set(String(y), value);
-      const published = missing && y <= 2019 ? null : value;
+      const published = (missing && y <= 2019) || withheld.has(`${u.code}@${y}`) ? null : value;
       set(u.code, String(y), { value: published, status: statusOf(spec, u.code, String(y), "unit", ctx.seed) });
     }
     if (quarterly) {
@@ -315,7 +322,7 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
         qs.forEach((q, k) => {
           const period = `${y}Q${k + 1}`;
           t.set(period, q);
-          set(u.code, period, { value: missing && y <= 2019 ? null : q, status });
+          set(u.code, period, { value: (missing && y <= 2019) || withheld.has(`${u.code}@${y}`) ? null : q, status });
         });
       }
     }
@@ -357,6 +364,42 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   }
   aggregateUp(new Map([[PROVINCE_CODE, ctx.cities.map((c) => c.code)]]), "province");
   return table;
+}
+
+/**
+ * The deliberate irregularities of one indicator (`IRREGULARITIES`), applied to its units'
+ * rounded values before anything is aggregated, so that the parents carry them by the
+ * indicator's rule. Returns the cells (`code@year`) to publish as null: a discontinued
+ * series, whose true value still counts in its parent, like any withheld value.
+ */
+function applyIrregularities(
+  spec: IndicatorSpec,
+  rounded: Map<string, Map<number, number>>,
+  years: readonly number[],
+  irregularities: readonly Irregularity[],
+) {
+  const withheld = new Set<string>();
+  const d = spec.decimals;
+  for (const x of irregularities) {
+    const row = rounded.get(x.region);
+    if (x.indicator !== spec.id || !row) continue;
+    const from = Number(x.period);
+    const original = new Map(row);
+    for (const y of years) {
+      const [v, before, now] = [row.get(y), original.get(y - 1), original.get(y)];
+      if (y < from || v === undefined) continue;
+      if (x.kind === "break") row.set(y, roundTo(v * (x.factor ?? 1), d));
+      else if (x.kind === "slip" && y === from) row.set(y, roundTo(v * (x.factor ?? 1), d));
+      else if (x.kind === "discontinued") withheld.add(`${x.region}@${y}`);
+      else if (x.kind === "decline" && before !== undefined && now !== undefined) {
+        // Two falls from the year before's (already lowered) value; later years grow from
+        // the lower level as they would have.
+        const change = y === from ? x.falls?.[0] : y === from + 1 ? x.falls?.[1] : now / before - 1;
+        row.set(y, roundTo((row.get(y - 1) as number) * (1 + (change ?? 0)), d));
+      }
+    }
+  }
+  return withheld;
 }
 
 /**
@@ -565,9 +608,12 @@ export function generateDataset({
   seed = DEFAULT_SEED,
   catalogue = CATALOGUE,
   scale,
+  irregularities = IRREGULARITIES,
 }: {
   seed?: string;
   catalogue?: readonly IndicatorSpec[];
+  /** The deliberate irregularities (default IRREGULARITIES; [] gives the data without them, for tests). */
+  irregularities?: readonly Irregularity[];
   /** A synthetic large dataset instead of the real tree (benchmarks only). */
   scale?: Scale;
 } = {}): Dataset {
@@ -576,9 +622,17 @@ export function generateDataset({
   const years = span === YEARS.length ? YEARS : Array.from({ length: span }, (_, i) => LAST_YEAR - span + 1 + i);
   const regions = scale ? scaledRegions(buildRegions(), scale.regions, seed) : buildRegions();
   const counties = unitProfiles(regions, regionsAtLevel(regions, "county"));
-  const ctx: Context = { regions, counties, cities: cityProfiles(counties), seed, years, done: new Map() };
+  const ctx: Context = { regions, counties, cities: cityProfiles(counties), seed, years, done: new Map(), irregularities };
   for (const spec of dependencyOrder(specs)) ctx.done.set(spec.id, generateIndicator(spec, ctx));
   const regionOrder = new Map(regions.map((r, i) => [r.code, i]));
+  const published = (id: string, code: string, period: string) => ctx.done.get(id)?.get(code)?.get(period)?.value ?? null;
+  const cityCodes = regions.filter((r) => r.level === "city").map((r) => r.code);
+  const withCityTargets = (spec: IndicatorSpec): Indicator => {
+    const indicator = toIndicator(spec);
+    if (!spec.sim.decompose || !spec.levels.includes("city")) return indicator;
+    const cities = decomposeTargets(spec, cityCodes, PROVINCE_CODE, published, apportion);
+    return { ...indicator, targets: [...indicator.targets, ...cities] };
+  };
   return {
     meta: {
       title: { zh: "广东省数字经济发展监测", en: "Guangdong Digital Economy Monitor" },
@@ -591,7 +645,7 @@ export function generateDataset({
       milestones: MILESTONES,
     },
     regions,
-    indicators: specs.map(toIndicator),
+    indicators: specs.map(withCityTargets),
     observations: new Map(specs.map((s) => [s.id, toObservations(ctx.done.get(s.id) as Table, regionOrder)])),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../mock/catalogue";
 import { isRatio } from "../../mock/catalogue-types";
-import { FIRST_YEAR, generateDataset, LAST_YEAR } from "../../mock/generate";
+import { FIRST_YEAR, generateDataset, IRREGULARITIES, LAST_YEAR } from "../../mock/generate";
 import { snapshotFiles } from "../../mock/snapshot";
 import { PILLARS, type Target } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
@@ -13,6 +13,14 @@ const ulp = (decimals: number) => 10 ** -decimals;
 const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => String(FIRST_YEAR + i));
 const value = (id: string, region: string, period: string) =>
   dataset.observations.get(id)?.find((o) => o.region === region && o.period === period)?.value;
+/** The straight-line verdict from the plan's base: the judged value against the path in its year. */
+const verdict = (id: string, t: Target, year: string) => {
+  const v = value(id, t.region, year) as number;
+  const base = t.base?.value ?? (value(id, t.region, t.base?.period as string) as number);
+  const [y0, yT, y] = [Number(t.base?.period), Number(t.period), Number(year)];
+  const path = base + ((t.value - base) * (y - y0)) / (yT - y0);
+  return v >= t.value ? "achieved" : v >= path ? "on-track" : "behind";
+};
 
 describe("simulated dataset", () => {
   it("is the same bytes on every run", () => {
@@ -315,10 +323,12 @@ describe("targets and the plans' bases", () => {
   // Base values the plans state: the national 14th Five-Year Plan's 2020 figures.
   const BASE_VALUE: Record<string, number> = { "equipment-on-cloud-rate": 13.1, "key-processes-digitalised-rate": 48.3 };
   const targets = dataset.indicators.flatMap((ind) => ind.targets.map((t) => ({ ind, t })));
+  // The plans' own targets are the province's; the cities' are simulated decompositions of them (below).
+  const provincial = targets.filter(({ t }) => t.region === "440000");
 
   it("measures every target from its plan's base year, with a value only where the plan states one", () => {
-    expect(targets.length).toBe(12);
-    for (const { ind, t } of targets) {
+    expect(provincial.length).toBe(12);
+    for (const { ind, t } of provincial) {
       const where = `${ind.id} ${t.period}`;
       expect(t.base?.period, where).toBe(BASE_YEAR[t.source.en]?.(t.period));
       expect(t.base?.value, where).toBe(BASE_VALUE[ind.id]);
@@ -334,33 +344,295 @@ describe("targets and the plans' bases", () => {
     }
   });
 
-  /** The straight-line verdict from the plan's base: the judged value against the path in its year. */
-  const verdict = (id: string, t: Target, year: string) => {
-    const v = value(id, t.region, year) as number;
-    const base = t.base?.value ?? (value(id, t.region, t.base?.period as string) as number);
-    const [y0, yT, y] = [Number(t.base?.period), Number(t.period), Number(year)];
-    const path = base + ((t.value - base) * (y - y0)) / (yT - y0);
-    return v >= t.value ? "achieved" : v >= path ? "on-track" : "behind";
-  };
-
   it("keeps a plan's targets consistent: meeting an earlier one on time is on the path to the later one", () => {
     let pairs = 0;
     for (const ind of dataset.indicators) {
       for (const early of ind.targets) {
-        for (const late of ind.targets.filter((t) => t.period > early.period && t.source.en === early.source.en)) {
+        const later = ind.targets.filter(
+          (t) => t.period > early.period && t.source.en === early.source.en && t.region === early.region,
+        );
+        for (const late of later) {
           const base = late.base?.value ?? (value(ind.id, late.region, late.base?.period as string) as number);
           const [y0, y1, yT] = [Number(late.base?.period), Number(early.period), Number(late.period)];
           expect(early.value, `${ind.id} ${early.period} on the way to ${late.period}`).toBeGreaterThanOrEqual(
-            base + ((late.value - base) * (y1 - y0)) / (yT - y0),
+            base + ((late.value - base) * (y1 - y0)) / (yT - y0) - 1e-9,
           );
           pairs++;
         }
       }
     }
-    expect(pairs).toBe(2); // AI core industry and digitally transformed firms, 2025 and 2027
+    // AI core industry and digitally transformed firms, 2025 and 2027: the province and each of its 21 cities.
+    expect(pairs).toBe(2 * 22);
     // AI core industry, 2025: the 2025 target of 3,000 is met, and the same value is on track for 4,400 in 2027.
-    const ai = dataset.indicators.find((i) => i.id === "ai-core-industry")?.targets ?? [];
+    const ai = (dataset.indicators.find((i) => i.id === "ai-core-industry")?.targets ?? []).filter((t) => t.region === "440000");
     expect(ai.map((t) => verdict("ai-core-industry", t, String(LAST_YEAR)))).toEqual(["achieved", "on-track"]);
+  });
+});
+
+describe("decomposed city targets (分解目标, simulated)", () => {
+  const PROVINCE = "440000";
+  const cities = dataset.regions.filter((r) => r.level === "city").map((r) => r.code);
+  const decomposed = dataset.indicators.filter((ind) => ind.targets.some((t) => t.region !== PROVINCE));
+  const provincialOf = (ind: (typeof decomposed)[number]) => ind.targets.filter((t) => t.region === PROVINCE);
+  const citiesOf = (ind: (typeof decomposed)[number], period: string) =>
+    ind.targets.filter((t) => t.region !== PROVINCE && t.period === period);
+  const perHead = (code: string, period: string) =>
+    (value("gdp", code, period) as number) / (value("population", code, period) as number);
+
+  it("exist for at least 3 indicators, for every city and each provincial target, from the same base, labelled as simulated", () => {
+    expect(decomposed.map((i) => i.id)).toEqual([
+      "core-digital-va-share",
+      "ai-core-industry",
+      "digitally-transformed-firms",
+      "computing-power",
+    ]);
+    let checked = 0;
+    for (const ind of decomposed) {
+      for (const p of provincialOf(ind)) {
+        const list = citiesOf(ind, p.period);
+        expect(list.map((t) => t.region).sort(), `${ind.id} ${p.period}`).toEqual([...cities].sort());
+        for (const t of list) {
+          const where = `${ind.id} ${t.region} ${t.period}`;
+          expect(t.base, where).toEqual({ period: p.base?.period }); // the province's base period, no stated value
+          expect(t.source.zh, where).toMatch(/^模拟的分解目标（.+），非官方$/);
+          expect(t.source.en, where).toMatch(/^Simulated decomposition of the provincial target \(.+\), not official$/);
+          expect(value(ind.id, t.region, p.base?.period as string), where).toEqual(expect.any(Number));
+          checked++;
+        }
+      }
+      // No city target without the province's of the same period.
+      for (const t of ind.targets)
+        expect(
+          provincialOf(ind).some((p) => p.period === t.period),
+          ind.id,
+        ).toBe(true);
+    }
+    expect(checked).toBe(6 * 21);
+  });
+
+  it("add up to the province's target (amounts), or average to it weighted by the base year's weights (rates)", () => {
+    for (const ind of decomposed) {
+      for (const p of provincialOf(ind)) {
+        const list = citiesOf(ind, p.period);
+        const where = `${ind.id} ${p.period}`;
+        if (ind.aggregation.method === "sum") {
+          expect(
+            roundTo(
+              list.reduce((s, t) => s + t.value, 0),
+              ind.decimals,
+            ),
+            where,
+          ).toBe(p.value);
+        } else {
+          const weight = ind.aggregation.weight;
+          const w = list.map((t) => value(weight, t.region, p.base?.period as string) as number);
+          const mean = list.reduce((s, t, i) => s + t.value * w[i], 0) / w.reduce((a, b) => a + b, 0);
+          // Each city's target is rounded: the weighted mean is within half a unit of the last decimal.
+          expect(Math.abs(mean - p.value), where).toBeLessThanOrEqual(ulp(ind.decimals) / 2 + 1e-9);
+        }
+      }
+    }
+  });
+
+  it("ask every city for an increase, and a richer city (GDP per head in the base year) for a larger one", () => {
+    let pairs = 0;
+    for (const ind of decomposed) {
+      for (const p of provincialOf(ind)) {
+        const base = p.base?.period as string;
+        const asked = citiesOf(ind, p.period).map((t) => {
+          const from = value(ind.id, t.region, base) as number;
+          // Rates in percentage points, amounts as growth.
+          // …and how much rounding the target (half a unit of the last decimal) can move that.
+          const slack = isRate(ind) ? ulp(ind.decimals) / 2 : ulp(ind.decimals) / 2 / from;
+          return { code: t.region, rich: perHead(t.region, base), up: isRate(ind) ? t.value - from : t.value / from - 1, slack };
+        });
+        for (const a of asked) {
+          expect(a.up, `${ind.id} ${a.code} ${p.period}`).toBeGreaterThan(0);
+          for (const b of asked.filter((x) => a.rich > 1.5 * x.rich)) {
+            const where = `${ind.id} ${p.period}: ${a.code} richer than ${b.code}`;
+            expect(a.up, where).toBeGreaterThan(b.up - a.slack - b.slack);
+            // Twice as rich: asked clearly more, whatever the rounding.
+            if (a.rich > 2 * b.rich) expect(a.up, where).toBeGreaterThan(b.up);
+            pairs++;
+          }
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(300);
+  });
+
+  it(`leave a few cities behind their own path in ${LAST_YEAR} and the others on track or there: not all the same`, () => {
+    const behind = new Set<string>();
+    let mixed = 0;
+    for (const ind of decomposed) {
+      for (const p of provincialOf(ind)) {
+        const verdicts = citiesOf(ind, p.period).map((t) => ({ code: t.region, v: verdict(ind.id, t, String(LAST_YEAR)) }));
+        const late = verdicts.filter((x) => x.v === "behind");
+        // Never most of the cities: the province itself is on track or has achieved every one of these.
+        expect(late.length, `${ind.id} ${p.period}`).toBeLessThan(cities.length / 2);
+        expect(verdict(ind.id, p, String(LAST_YEAR)), `${ind.id} ${p.period}`).not.toBe("behind");
+        for (const x of late) behind.add(x.code);
+        if (late.length > 0) mixed++;
+      }
+    }
+    expect(behind.size).toBeGreaterThanOrEqual(3);
+    expect(behind.size).toBeLessThanOrEqual(10);
+    expect(mixed).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("deliberate irregularities (for the early warnings)", () => {
+  const clean = generateDataset({ irregularities: [] });
+  const regionOf = new Map(dataset.regions.map((r) => [r.code, r]));
+  const counties = regionsAtLevel(dataset.regions, "county").map((r) => r.code);
+  const get = (data: typeof dataset, id: string, region: string, period: string) =>
+    data.observations.get(id)?.find((o) => o.region === region && o.period === period)?.value ?? null;
+  const spec = (id: string) => CATALOGUE.find((s) => s.id === id);
+  const prev = (period: string) => String(Number(period) - 1);
+
+  /** 0.6745 (x − median) / MAD: the robust z-score the early warnings use. */
+  const robustZ = (x: number, all: readonly number[]) => {
+    const median = (v: readonly number[]) => {
+      const s = [...v].sort((a, b) => a - b);
+      const m = Math.floor(s.length / 2);
+      return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+    };
+    const med = median(all);
+    const mad = median(all.map((v) => Math.abs(v - med)));
+    return mad === 0 ? Number.POSITIVE_INFINITY : (0.6745 * Math.abs(x - med)) / mad;
+  };
+  /** The change on the year before (b / a − 1), or null where either is missing or a is 0. */
+  const change = (data: typeof dataset, id: string, region: string, period: string) => {
+    const [a, b] = [get(data, id, region, prev(period)), get(data, id, region, period)];
+    return a === null || b === null || a === 0 ? null : b / a - 1;
+  };
+  const changes = (data: typeof dataset, id: string, region: string) =>
+    YEARS.slice(1).flatMap((y) => change(data, id, region, y) ?? []);
+  const peers = (data: typeof dataset, id: string, period: string) => counties.flatMap((c) => change(data, id, c, period) ?? []);
+
+  it("are listed, one of each kind, at county level on annual flows that are no context figure, weight, part or whole", () => {
+    expect(IRREGULARITIES.map((x) => x.kind).sort()).toEqual(["break", "decline", "discontinued", "slip"]);
+    const used = new Set(
+      CATALOGUE.flatMap((s) => [
+        ...(s.aggregation.method === "weighted-mean" ? [s.aggregation.weight] : []),
+        ...(isRatio(s.sim) ? [s.sim.ratio.numerator, s.sim.ratio.denominator] : s.sim.partOf ? [s.sim.partOf] : []),
+      ]),
+    );
+    for (const x of IRREGULARITIES) {
+      const s = spec(x.indicator);
+      expect(regionOf.get(x.region)?.level, x.region).toBe("county");
+      expect(s?.context, x.indicator).toBeFalsy();
+      expect(s?.sim.measure, x.indicator).toBe("flow");
+      expect(s?.frequency, x.indicator).toBe("annual");
+      expect(s?.levels, x.indicator).toContain("county");
+      expect(used.has(x.indicator), x.indicator).toBe(false);
+      expect(s && !isRatio(s.sim) && s.sim.partOf, x.indicator).toBeFalsy();
+      expect(x.periods[0], x.indicator).toBe(x.period);
+      expect(YEARS, x.indicator).toEqual(expect.arrayContaining(x.periods));
+    }
+  });
+
+  it("are each described in the indicator's caution, in both languages, as deliberate, with the region and the year", () => {
+    for (const x of IRREGULARITIES) {
+      const caution = dataset.indicators.find((i) => i.id === x.indicator)?.caution;
+      const name = regionOf.get(x.region)?.name;
+      expect(caution?.zh, x.indicator).toContain("模拟数据中刻意设置的异常");
+      expect(caution?.en, x.indicator).toContain("A deliberate irregularity in the simulated data");
+      expect(caution?.zh, x.indicator).toContain(name?.zh);
+      expect(caution?.en, x.indicator).toContain(name?.en);
+      const year = x.kind === "discontinued" ? prev(x.period) : x.period; // "stopped reporting after 2022"
+      expect(caution?.zh, x.indicator).toContain(year);
+      expect(caution?.en, x.indicator).toContain(year);
+    }
+    const listed = new Set(IRREGULARITIES.map((x) => x.indicator));
+    for (const ind of dataset.indicators) {
+      if (!listed.has(ind.id)) expect(ind.caution?.en ?? "", ind.id).not.toContain("deliberate irregularity");
+    }
+  });
+
+  it("are in the data as described, and change nothing but their county, its city and the province", () => {
+    for (const x of IRREGULARITIES) {
+      const d = spec(x.indicator)?.decimals as number;
+      const at = (p: string) => `${x.indicator} ${x.region} ${p}`;
+      for (const p of YEARS) {
+        const [now, was] = [get(dataset, x.indicator, x.region, p), get(clean, x.indicator, x.region, p)];
+        if (p < x.period) {
+          expect(now, at(p)).toBe(was);
+          continue;
+        }
+        if (x.kind === "break") expect(now, at(p)).toBe(roundTo((was as number) * (x.factor as number), d));
+        if (x.kind === "slip") expect(now, at(p)).toBe(p === x.period ? roundTo((was as number) * (x.factor as number), d) : was);
+        if (x.kind === "discontinued") {
+          expect(was, at(p)).toEqual(expect.any(Number));
+          expect(now, at(p)).toBeNull();
+        }
+      }
+      if (x.kind === "decline") {
+        const [y0, y1] = [x.period, String(Number(x.period) + 1)];
+        for (const [y, fall] of [
+          [y0, x.falls?.[0]],
+          [y1, x.falls?.[1]],
+        ] as const) {
+          const [a, b] = [
+            get(dataset, x.indicator, x.region, prev(y)) as number,
+            get(dataset, x.indicator, x.region, y) as number,
+          ];
+          expect(b, at(y)).toBe(roundTo(a * (1 + (fall as number)), d));
+          expect(b, at(y)).toBeLessThan(a);
+        }
+      }
+    }
+    // Everything else is as it would have been: only the affected county, its city and the province move.
+    const touched = new Set(
+      IRREGULARITIES.flatMap((x) => [x.region, regionOf.get(x.region)?.parent, "440000"].map((r) => `${x.indicator}@${r}`)),
+    );
+    let differ = 0;
+    for (const [id, obs] of dataset.observations) {
+      const before = new Map((clean.observations.get(id) ?? []).map((o) => [`${o.region}@${o.period}`, o]));
+      for (const o of obs) {
+        const was = before.get(`${o.region}@${o.period}`);
+        if (o.value === was?.value && o.status === was?.status) continue;
+        expect(touched.has(`${id}@${o.region}`), `${id} ${o.region} ${o.period}: ${was?.value} → ${o.value}`).toBe(true);
+        differ++;
+      }
+    }
+    expect(differ).toBeGreaterThanOrEqual(IRREGULARITIES.length);
+    expect(JSON.stringify(clean.indicators)).toBe(JSON.stringify(dataset.indicators));
+  });
+
+  it("are there to be found by the early-warning rules, and were not before", () => {
+    for (const x of IRREGULARITIES) {
+      const where = `${x.kind} ${x.indicator} ${x.region} ${x.period}`;
+      if (x.kind === "break" || x.kind === "slip") {
+        // The change on the year before is a robust-z outlier (> 3.5) against the county's own
+        // history and against every county that year; it was not in the data without it.
+        for (const p of x.periods) {
+          for (const [data, outlier] of [
+            [dataset, true],
+            [clean, false],
+          ] as const) {
+            const c = change(data, x.indicator, x.region, p) as number;
+            const z = Math.min(robustZ(c, changes(data, x.indicator, x.region)), robustZ(c, peers(data, x.indicator, p)));
+            expect(z > 3.5, `${where}: ${p} z = ${z.toFixed(1)}`).toBe(outlier);
+          }
+        }
+      }
+      if (x.kind === "decline") {
+        const falls = (data: typeof dataset) => x.periods.map((p) => (change(data, x.indicator, x.region, p) as number) < 0);
+        expect(falls(dataset), where).toEqual([true, true]);
+        expect(falls(clean), where).not.toEqual([true, true]);
+      }
+      if (x.kind === "discontinued") {
+        // Reported up to the year before, null in every later year, while every other county still reports.
+        expect(get(dataset, x.indicator, x.region, prev(x.period)), where).toEqual(expect.any(Number));
+        expect(x.periods).toEqual(YEARS.filter((y) => y >= x.period));
+        for (const p of x.periods) {
+          expect(get(dataset, x.indicator, x.region, p), `${where} ${p}`).toBeNull();
+          const others = counties.filter((c) => c !== x.region && get(dataset, x.indicator, c, p) === null);
+          expect(others, `${where} ${p}`).toEqual([]);
+        }
+      }
+    }
   });
 });
 
