@@ -3,6 +3,8 @@ import type { Indicator } from "../../src/api/contract";
 import { buildSeriesOption } from "../../src/charts/series-option";
 import { change, latestWithPrevious } from "../../src/domain/change";
 import { translator } from "../../src/i18n/format";
+import { addMessages } from "../../src/i18n/messages";
+import * as overviewTexts from "../../src/i18n/messages-overview";
 
 const ind: Indicator = {
   id: "core-digital-va-share",
@@ -110,6 +112,8 @@ describe("change on last year", () => {
 });
 
 describe("series option: the outlook to a target", () => {
+  // The outlook's texts come with the Overview's judged chunk.
+  addMessages(overviewTexts);
   const t = translator("en");
   const option = buildSeriesOption(
     {
