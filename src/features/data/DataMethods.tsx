@@ -1,12 +1,13 @@
 import { useIndicators, useMeta } from "../../api/hooks";
 import { byPillar } from "../../domain/catalogue";
 import { pick } from "../../i18n/format";
-import { aggregationText, measureText, targetText } from "../../i18n/indicator-text";
+import { aggregationText, measureText } from "../../i18n/indicator-text";
 import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
 import * as methodsTexts from "../../i18n/messages-methods";
 import { useLang, useT } from "../../i18n/use-t";
 import { Panel, QueryGate } from "../../ui/Panel";
+import { TargetList } from "../../ui/TargetList";
 
 // The index method is described with the Compare view's texts (see i18n/messages.ts).
 addMessages(compareTexts);
@@ -69,9 +70,7 @@ export function DataMethods() {
                         <td>{aggregationText(ind, indicators.data ?? [], lang, t)}</td>
                         <td>{pick(ind.source, lang)}</td>
                         <td>
-                          {ind.targets.length
-                            ? ind.targets.map((x) => <p key={`${x.region}-${x.period}`}>{targetText(x, ind, lang, t)}</p>)
-                            : t("data.noTargets")}
+                          <TargetList indicator={ind} />
                         </td>
                       </tr>
                     ))}

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import type { Indicator } from "../../api/contract";
 import { pick } from "../../i18n/format";
-import { aggregationText, measureText, targetText } from "../../i18n/indicator-text";
+import { aggregationText, measureText } from "../../i18n/indicator-text";
 import { useLang, useT } from "../../i18n/use-t";
 import { Panel } from "../../ui/Panel";
+import { TargetList } from "../../ui/TargetList";
 
 /** Definition, unit, frequency, direction, aggregation, source, targets, levels, decimals, and the caution. */
 export function MetadataPanel({ indicator, indicators }: { indicator: Indicator; indicators: readonly Indicator[] }) {
@@ -18,15 +19,7 @@ export function MetadataPanel({ indicator, indicators }: { indicator: Indicator;
     [t("data.source"), pick(indicator.source, lang)],
     [
       t("data.targets"),
-      indicator.targets.length ? (
-        <ul key="targets">
-          {indicator.targets.map((x) => (
-            <li key={`${x.region}-${x.period}`}>{targetText(x, indicator, lang, t)}</li>
-          ))}
-        </ul>
-      ) : (
-        t("explore.meta.noTargets")
-      ),
+      indicator.targets.length ? <TargetList key="targets" indicator={indicator} /> : t("explore.meta.noTargets"),
     ],
     [t("data.levels"), indicator.levels.map((l) => t(`level.${l}`)).join(" / ")],
     [t("explore.meta.decimals"), t("explore.meta.decimalsValue", { n: indicator.decimals })],
