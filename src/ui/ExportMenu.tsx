@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useDataSource } from "../api/context";
+import { describeError } from "../api/errors";
 import { useRegions } from "../api/hooks";
 import type { ExportFrame } from "../export/export-option";
 import { exportFileName } from "../export/filename";
@@ -110,7 +111,7 @@ export function ExportMenu({ id, spec }: { id: string; spec: () => ExportSpec | 
     try {
       setStatus({ text: await task(s) });
     } catch (e) {
-      setStatus({ text: t("export.failed", { reason: (e as Error).message }) });
+      setStatus({ text: t("export.failed", { reason: describeError(e, t) }) });
     }
   };
   const image = (kind: "png" | "svg", scale = 2) =>

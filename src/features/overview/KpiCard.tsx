@@ -21,7 +21,7 @@ export function KpiCard({ indicator, region, until }: KpiCardProps) {
   const q = useObservations({ indicator: indicator.id, level: "province" });
   const name = pick(indicator.name, lang);
   let body: React.ReactNode;
-  if (q.isError) body = <ErrorAlert reason={q.error.message} onRetry={() => void q.refetch()} />;
+  if (q.isError) body = <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   else if (q.isPending) body = <Skeleton height={72} />;
   else {
     const { latest, previous } = latestWithPrevious(q.data, region, until);
