@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Indicator, Observation } from "../../src/api/contract";
-import { gapToPath, targetProgress } from "../../src/domain/targets";
+import { gapToPath, targetProgress, targetTrajectory, trajectoryAt } from "../../src/domain/targets";
 
 const ind = (direction: "higher" | "lower", method: "sum" | "weighted-mean" = "sum"): Indicator => ({
   id: "x",
@@ -124,6 +124,49 @@ describe("target bases (the plan's base year)", () => {
   });
 });
 
+describe("the target trajectory: constant growth for amounts, straight for rates", () => {
+  const amount = (direction: "higher" | "lower" = "higher") => ({
+    ...ind(direction),
+    unit: { zh: "亿元", en: "100 million yuan" },
+  });
+
+  it("grows an amount by the same factor every year (年均增长), not by the same step", () => {
+    // 100 (2020) → 200 (2030): ×2^(1/10) a year, so 100 · 2^0.4 = 131.95 in 2024, where a straight line asked 140.
+    const p = targetProgress(amount(), target("2030", 200), series({ 2020: 100, 2024: 132 }));
+    expect(p?.expected).toBeCloseTo(131.9508, 4);
+    expect(p?.verdict).toBe("on-track");
+    expect(targetProgress(amount(), target("2030", 200), series({ 2020: 100, 2024: 131.9 }))?.verdict).toBe("behind");
+    // 135 was behind the straight line (140); it is ahead of the plan's constant growth.
+    expect(targetProgress(amount(), target("2030", 200), series({ 2020: 100, 2024: 135 }))?.verdict).toBe("on-track");
+  });
+
+  it("lists every year from the baseline to the target: 100 → 121 in two years is 100, 110, 121", () => {
+    const p = targetProgress(amount(), target("2025", 121), series({ 2023: 100, 2024: 105 }));
+    if (!p) throw new Error("fixture");
+    expect(p.expected).toBeCloseTo(110, 10);
+    expect(p.verdict).toBe("behind");
+    const path = targetTrajectory(amount(), p);
+    expect(path.map((x) => x.year)).toEqual([2023, 2024, 2025]);
+    expect(path.map((x) => x.value)).toEqual([100, expect.closeTo(110, 10), 121]);
+  });
+
+  it("keeps rates straight: 10 → 20 over ten years is 1 pp a year", () => {
+    const from = { year: 2020, value: 10 };
+    const to = { year: 2030, value: 20 };
+    expect(trajectoryAt(ind("higher"), from, to, 2024)).toBeCloseTo(14, 10);
+    expect(trajectoryAt(amount(), from, to, 2025)).toBeCloseTo(10 * Math.SQRT2, 10);
+  });
+
+  it("a lower-is-better amount shrinks by a constant factor: 50 → 32 in two years is 40 in between", () => {
+    expect(trajectoryAt(amount("lower"), { year: 2023, value: 50 }, { year: 2025, value: 32 }, 2024)).toBeCloseTo(40, 10);
+  });
+
+  it("falls back to a straight line for an amount that starts or ends at zero or below (no constant growth reaches it)", () => {
+    expect(trajectoryAt(amount("lower"), { year: 2020, value: 50 }, { year: 2025, value: 0 }, 2024)).toBeCloseTo(10, 10);
+    expect(trajectoryAt(amount(), { year: 2020, value: -10 }, { year: 2030, value: 10 }, 2025)).toBeCloseTo(0, 10);
+  });
+});
+
 describe("gap to the province's path (progress, not level)", () => {
   const p = targetProgress(ind("higher"), target("2030", 20), series({ 2020: 10, 2024: 14 }));
   if (!p) throw new Error("fixture");
@@ -137,7 +180,7 @@ describe("gap to the province's path (progress, not level)", () => {
 
   it("measures amounts by growth against the growth the path asks for", () => {
     const amount = { ...ind("higher"), unit: { zh: "亿元", en: "100 million yuan" } };
-    // The path asks for ×1.4; a region that grew ×1.4 is on it, ×1.2 is 20% of its baseline short.
+    // `p` is the rate's straight path: it asks for ×1.4; a region that grew ×1.4 is on it, ×1.2 is 20% of its baseline short.
     expect(gapToPath(amount, p, { baseline: 100, latest: 140 })).toBeCloseTo(0, 10);
     expect(gapToPath(amount, p, { baseline: 100, latest: 120 })).toBeCloseTo(-0.2, 10);
     expect(gapToPath(amount, p, { baseline: null, latest: 120 })).toBeNull();
@@ -183,6 +226,7 @@ describe("judgments are always finite (property)", () => {
           const p = targetProgress(i, t, series(data));
           if (!p) return;
           for (const x of [p.expected, p.covered, p.baseline.value, p.latest.value]) expect(Number.isFinite(x)).toBe(true);
+          for (const x of targetTrajectory(i, p)) expect(Number.isFinite(x.value)).toBe(true);
           const gap = gapToPath(i, p, { baseline: regionBase, latest: regionLatest });
           if (gap !== null) expect(Number.isFinite(gap)).toBe(true);
         },
