@@ -2,8 +2,9 @@
  * `npm run bench`: builds the dashboard and the floor page (bench/floor: React rendering one
  * heading, built with the same Vite config), serves both with `vite preview`, and measures
  * them side by side: Lighthouse (mobile and desktop), Playwright in Chromium (first chart,
- * interactions, memory), the cost of the pure work at 100–3,000 regions, and the budgets'
- * sizes. Prints a table and writes bench/results/latest.json; every figure that has a
+ * interactions, memory), the cost of the pure work at 100–3,000 regions, the cost of the
+ * Overview's judgments (assessment, shortfalls, warnings; budget ≤ 50 ms on the real tree,
+ * < 200 ms at 3,000 units), and the budgets' sizes. Prints a table and writes bench/results/latest.json; every figure that has a
  * counterpart on the floor also gets its ratio to it. Reported, never asserted.
  *
  * Options: --lh-runs N (Lighthouse runs per page and preset, default 2), --load-reps N (cold
@@ -21,6 +22,7 @@ import type { Dataset } from "../mock/generate";
 import { checkBudgets, INITIAL_JS_BUDGET_KB } from "../scripts/check-budgets";
 import type { Region } from "../src/api/contract";
 import { BIN, DIST, freePort, ROOT, type Running, startServer, tempDir } from "../tests/browser/support";
+import { type AssessmentPoint, runAssessments } from "./assessment";
 import { type BrowserFigures, runBrowser, VIEWS } from "./browser";
 import { type LighthouseFigures, type Preset, runLighthouse } from "./lighthouse";
 import { runScale, type ScalePoint, scaledDataset } from "./scale";
@@ -151,12 +153,15 @@ try {
   await floor.server.stop();
 }
 let scale: ScalePoint[] | null = null;
+let assessment: AssessmentPoint[] | null = null;
 if (!args["skip-scale"]) {
   // Generated once, shared by the Node and the Chromium checks.
   const datasets = new Map<number, Dataset>();
   const dataset = (n: number) => datasets.get(n) ?? (datasets.set(n, scaledDataset(n)).get(n) as Dataset);
   log("scale: the pure work at 100, 1,000 and 3,000 county-level units (Node)…");
   scale = runScale({ reps: settings.scaleReps, log: (l) => log(`  ${l}`), dataset });
+  log("assessment: the Overview's judgments on the real tree and at 3,000 units (Node)…");
+  assessment = runAssessments({ reps: settings.scaleReps, log: (l) => log(`  ${l}`), scaled: dataset(3000) });
   log("scale: the real tree and 3,000 units in the app (Chromium)…");
   try {
     scaleBrowser = await runScaleBrowser(siteDir, [null, 3000], settings.scaleReps, log, dataset);
@@ -192,6 +197,7 @@ const results = {
     "Chromium (Playwright): unthrottled on this machine; times from navigation start or from the input event's timeStamp.",
     "Interaction latency ends at the last ECharts `finished` the input caused, so it includes ECharts' update animation.",
     "Scale: Node, one core, medians; synthetic datasets from generateDataset({ scale }).",
+    "Assessment: Node, one core, medians of cold runs (fresh arrays each run); the Overview's judgments as use-judgments computes them.",
   ],
   budgets: {
     initialJsGzipKB: budgets.initialGzipKB,
@@ -222,6 +228,7 @@ const results = {
     ),
   },
   scale,
+  assessment,
   scaleBrowser,
 };
 
@@ -310,6 +317,29 @@ if (scale) {
           p.binsMs.jenks,
           p.tableModelMs,
           `${p.indexMs.minmax}/${p.indexMs.zscore}`,
+        ],
+        w,
+      ),
+    );
+  }
+}
+if (assessment) {
+  print();
+  print(`Assessment (Node, median of ${settings.scaleReps} cold runs, ms; budget ≤ 50 on the real tree, < 200 at 3,000 units)`);
+  const w = [22, 7, 8, 8, 11, 9, 9, 12];
+  print(pad(["dataset", "level", "units", "targets", "shortfalls", "warnings", "total", "all levels"], w));
+  for (const p of assessment) {
+    print(
+      pad(
+        [
+          p.dataset,
+          p.level,
+          p.units,
+          p.targetsMs,
+          p.shortfallsMs,
+          `${p.warningsMs} (${p.warnings})`,
+          p.totalMs,
+          p.allLevelsWarningsMs,
         ],
         w,
       ),
