@@ -85,7 +85,14 @@ export function DataMethods() {
         <p>{t("methods.intro")}</p>
         <p>{t("methods.change")}</p>
         <p>{t("methods.targets")}</p>
+        <p>{t("methods.model")}</p>
+        <p>{t("methods.projection")}</p>
+        <p>{t("methods.band")}</p>
+        <p>{t("methods.outlook")}</p>
+        <p>{t("methods.effort")}</p>
         <p>{t("methods.behind")}</p>
+        <p>{t("methods.warnings")}</p>
+        <p>{t("methods.findings")}</p>
         <p>{t("methods.classes")}</p>
         <p>{t("methods.measure")}</p>
       </Panel>
