@@ -1,7 +1,7 @@
 import { QueryClient, queryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { Observation, ObservationQuery } from "./contract";
 import type { DataSource } from "./data-source";
-import { HttpError, isRetryable } from "./errors";
+import { HttpError, isRetryable, NetworkError } from "./errors";
 
 /** Every input of a fetch is in its key. */
 export const keys = {
@@ -49,14 +49,20 @@ export const backoff = (attempt: number, error: unknown): number =>
   Math.max(Math.min(1000 * 2 ** attempt, 8000), error instanceof HttpError ? (error.retryAfter ?? 0) * 1000 : 0);
 
 /**
- * Two retries for network, 5xx and 429 failures (waiting as the server asks, up to 10 s; a
- * longer wait is left to the user's Retry); none for other 4xx or a broken contract.
+ * Whether a failed query tries again on its own: twice for network, 5xx and 429 failures
+ * (waiting as the server asks, up to 10 s; a longer wait is left to the user's Retry); never
+ * for other 4xx, a broken contract, or a timeout. A request that got no answer within
+ * timeoutMs is unlikely to get one on the next try, and retrying it would put the alert at
+ * three timeouts plus the backoff (49 s by default) instead of timeoutMs.
  */
+export const shouldRetry = (failureCount: number, error: unknown): boolean =>
+  failureCount < 2 && isRetryable(error) && !(error instanceof NetworkError && error.timedOut);
+
 export function createQueryClient({ retryDelay = backoff } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) => failureCount < 2 && isRetryable(error),
+        retry: shouldRetry,
         retryDelay,
         refetchOnWindowFocus: false,
       },

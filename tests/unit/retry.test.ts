@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContractError, HttpError, isRetryable, NetworkError, parseRetryAfter } from "../../src/api/errors";
-import { backoff } from "../../src/api/queries";
+import { backoff, createQueryClient, shouldRetry } from "../../src/api/queries";
 
 describe("Retry-After and the retry policy", () => {
   const now = Date.parse("2026-11-26T12:00:00Z");
@@ -37,5 +37,34 @@ describe("Retry-After and the retry policy", () => {
     expect(new HttpError("GET /regions", 429, undefined, "", 30).message).toBe(
       "GET /regions: HTTP 429 (the server asks to retry after 30 s)",
     );
+  });
+});
+
+describe("the query client's retry policy", () => {
+  /** How many times the client calls a query function that always fails with `error`. */
+  async function attempts(error: Error): Promise<number> {
+    const client = createQueryClient({ retryDelay: () => 1 });
+    let calls = 0;
+    await client
+      .fetchQuery({
+        queryKey: ["attempts", error.message],
+        queryFn: () => {
+          calls++;
+          return Promise.reject(error);
+        },
+      })
+      .catch(() => {});
+    return calls;
+  }
+
+  it("does not retry a timeout, so its alert comes after timeoutMs, not three of them", async () => {
+    expect(shouldRetry(0, new NetworkError("GET /meta", 15))).toBe(false);
+    expect(await attempts(new NetworkError("GET /observations", 15))).toBe(1);
+  });
+
+  it("still retries an outright network failure and a 5xx twice, and a 404 never", async () => {
+    expect(await attempts(new NetworkError("GET /observations"))).toBe(3);
+    expect(await attempts(new HttpError("GET /observations", 503, undefined, ""))).toBe(3);
+    expect(await attempts(new HttpError("GET /observations", 404, undefined, ""))).toBe(1);
   });
 });
