@@ -12,10 +12,11 @@ import { OfflineBanner } from "./OfflineBanner";
 
 // Each view but the Overview is its own chunk: the map's code and geometry, for one, load
 // only when a view that draws a map is opened.
-const LOADERS: Record<"map" | "compare" | "explore" | "data", () => Promise<{ default: ComponentType }>> = {
+const LOADERS: Record<"map" | "compare" | "explore" | "profile" | "data", () => Promise<{ default: ComponentType }>> = {
   map: () => import("../features/map/MapView"),
   compare: () => import("../features/compare/CompareView"),
   explore: () => import("../features/explore/ExploreView"),
+  profile: () => import("../features/profile/ProfileView"),
   data: () => import("../features/data/DataMethods").then((m) => ({ default: m.DataMethods })),
 };
 type LazyViewName = keyof typeof LOADERS;

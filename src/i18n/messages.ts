@@ -10,6 +10,7 @@ import type * as compare from "./messages-compare";
 import type * as explore from "./messages-explore";
 import type * as methods from "./messages-methods";
 import type * as overview from "./messages-overview";
+import type * as profile from "./messages-profile";
 
 const base = {
   "app.title": "广东省数字经济发展监测",
@@ -19,6 +20,7 @@ const base = {
   "nav.map": "地图",
   "nav.compare": "对比",
   "nav.explore": "探索",
+  "nav.profile": "地区画像",
   "nav.data": "数据与方法",
   "lang.label": "语言",
   "lang.switchTo": "English",
@@ -218,7 +220,8 @@ export type MessageKey =
   | keyof typeof compare.zh
   | keyof typeof explore.zh
   | keyof typeof methods.zh
-  | keyof typeof overview.zh;
+  | keyof typeof overview.zh
+  | keyof typeof profile.zh;
 
 const en: Record<BaseKey, string> = {
   "app.title": "Guangdong Digital Economy Monitor",
@@ -228,6 +231,7 @@ const en: Record<BaseKey, string> = {
   "nav.map": "Map",
   "nav.compare": "Compare",
   "nav.explore": "Explore",
+  "nav.profile": "Region profile",
   "nav.data": "Data & methods",
   "lang.label": "Language",
   "lang.switchTo": "中文",

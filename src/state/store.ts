@@ -35,6 +35,7 @@ const viewOf = (s: AppState): ViewState => ({
   screen: s.screen,
   from: s.from,
   to: s.to,
+  region: s.region,
 });
 
 export function createAppStore(initial: Partial<ViewState> = {}, notices: Dropped[] = []) {

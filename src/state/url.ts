@@ -1,7 +1,7 @@
 import { INDICATOR_ID, PERIOD, PILLARS, REGION_CODE } from "../api/contract";
 import { BIN_METHODS, type BinMethod } from "../domain/bin-methods";
 
-export const VIEWS = ["overview", "map", "compare", "explore", "data"] as const;
+export const VIEWS = ["overview", "map", "compare", "explore", "profile", "data"] as const;
 export const LANGS = ["zh", "en"] as const;
 export const MAP_LEVELS = ["city", "county"] as const;
 export const TABS = ["chart", "map", "table"] as const;
@@ -34,6 +34,8 @@ export interface ViewState {
   /** A period range (Explore), either end open. */
   from: string | null;
   to: string | null;
+  /** The region a profile is about (the profile view). */
+  region: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -51,6 +53,7 @@ export const DEFAULT_VIEW: ViewState = {
   screen: "normal",
   from: null,
   to: null,
+  region: null,
 };
 
 /** A parameter the URL carried that could not be used. */
@@ -87,6 +90,7 @@ const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefine
   screen: oneOf(SCREENS),
   from: matching(PERIOD),
   to: matching(PERIOD),
+  region: matching(REGION_CODE),
 };
 const KEYS = Object.keys(DECODERS) as (keyof ViewState)[];
 /** Longer values are junk, not a view: refused before any parsing. */

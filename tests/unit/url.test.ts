@@ -39,6 +39,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   screen: fc.constantFrom(...SCREENS),
   from: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
   to: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
+  region: fc.option(code, { nil: null }),
 });
 
 describe("URL codec", () => {

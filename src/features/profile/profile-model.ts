@@ -1,0 +1,292 @@
+import { median } from "simple-statistics";
+import { type Indicator, type Level, type Observation, PILLARS, type Pillar, type Region, type Status } from "../../api/contract";
+import { regionsAtLevel } from "../../api/filter";
+import { assessTargets, type RegionProgress, regionProgress, type TargetAssessment } from "../../domain/assessment";
+import { benchmarksFor } from "../../domain/benchmark";
+import { currentTarget } from "../../domain/catalogue";
+import { type Change, change } from "../../domain/change";
+import { computeIndex, type IndexResult, type Norm, weightsOrEqual } from "../../domain/index-score";
+import { isQuarter, previousYear } from "../../domain/periods";
+import {
+  benchmarkPillarScores,
+  directedRanks,
+  type Neighbour,
+  nearestNeighbours,
+  type Standing,
+  standingOf,
+  strengthsAndWeaknesses,
+  type Tiers,
+  tiersOf,
+} from "../../domain/profile";
+import { targetProgress } from "../../domain/targets";
+import { detectWarnings, type Warning } from "../../domain/warnings";
+
+/** The level a region is profiled at: a city without counties (Dongguan, Zhongshan) among the county-level units. */
+export function profileLevel(region: Region, regions: readonly Region[]): Level {
+  if (region.level !== "city") return region.level;
+  return regions.some((r) => r.parent === region.code) ? "city" : "county";
+}
+
+/** The indicators a profile reads at its level: every one published there (base figures for the header and weights). */
+export function profileIndicators(indicators: readonly Indicator[], level: Level): Indicator[] {
+  return indicators.filter((i) => i.levels.includes(level));
+}
+
+/** The indicators with a province target whose path a region's progress is judged against. */
+export function targetedIndicators(indicators: readonly Indicator[], province: string, level: Level): Indicator[] {
+  return indicators.filter(
+    (i) =>
+      !i.context && i.levels.includes("province") && i.levels.includes(level) && i.targets.some((x) => x.region === province),
+  );
+}
+
+/**
+ * The year a profile describes: the URL's (an annual period the data has) or else the latest
+ * year in which at least half of the indicators (base figures aside) have a value at the level.
+ */
+export function profileYear(
+  indicators: readonly Indicator[],
+  data: ReadonlyMap<string, readonly Observation[]>,
+  wanted: string | null,
+): string | null {
+  const own = indicators.filter((i) => !i.context);
+  const count = new Map<string, number>();
+  for (const ind of own) {
+    const years = new Set((data.get(ind.id) ?? []).filter((o) => o.value !== null && !isQuarter(o.period)).map((o) => o.period));
+    for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
+  }
+  if (wanted && !isQuarter(wanted) && count.has(wanted)) return wanted;
+  const years = [...count.keys()].filter((y) => (count.get(y) ?? 0) >= own.length / 2).sort();
+  return years.at(-1) ?? null;
+}
+
+/** A base figure of the header: its latest value up to the year, its period and status. */
+export interface BaseFigure {
+  indicator: Indicator;
+  value: number;
+  period: string;
+  status: Status;
+}
+
+/** One indicator's row of the pillar tables. */
+export interface IndicatorRow {
+  indicator: Indicator;
+  value: number | null;
+  status: Status | null;
+  change: Change | null;
+  /** Null at province level, without a value, or with too few units. */
+  standing: Standing | null;
+}
+
+/** One pillar's (or the index's) score, rank and tier, and the benchmarks' scores on the same scale. */
+export interface PillarStanding {
+  pillar: Pillar | "index";
+  score: number | null;
+  rank: number | null;
+  of: number;
+  tier: number | null;
+  tiers: Tiers;
+  /** city / zone / province, in that order, when they apply. */
+  benchmarks: { kind: "city" | "zone" | "province"; score: number | null }[];
+}
+
+/** One year of a region's series and the median of its level. */
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  median: number | null;
+}
+
+/** Everything a region's profile shows, judged from the data by the domain's pure functions. */
+export interface Profile {
+  region: Region;
+  level: Level;
+  /** The units it is ranked among (empty for the province). */
+  units: Region[];
+  year: string | null;
+  base: BaseFigure[];
+  index: IndexResult | null;
+  /** The index first, then each pillar; empty for the province or without an index. */
+  standing: PillarStanding[];
+  /** Pillars the region has a score for, of how many there are (to say why it has no index). */
+  scoredPillars: number;
+  rows: IndicatorRow[];
+  strengths: Standing[];
+  weaknesses: Standing[];
+  /** The strengths' and weaknesses' annual series with the level's median, by indicator id. */
+  series: Map<string, SeriesPoint[]>;
+  neighbours: Neighbour[];
+  /** Regions: against its own target or the province's path; the province: its targets. */
+  progress: RegionProgress[];
+  assessments: TargetAssessment[];
+  warnings: Warning[];
+}
+
+export interface ProfileInput {
+  region: Region;
+  regions: readonly Region[];
+  /** The catalogue. */
+  indicators: readonly Indicator[];
+  /** Every indicator of profileIndicators at the profile's level, by id. */
+  data: ReadonlyMap<string, readonly Observation[]>;
+  /** The targeted indicators at province level, by id. */
+  provinceData: ReadonlyMap<string, readonly Observation[]>;
+  year: string | null;
+  weights: readonly number[] | null;
+  norm: Norm;
+  /** The latest year of the data (meta.lastYear): which target is current. */
+  lastYear: number;
+}
+
+const valuesAt = (obs: readonly Observation[] | undefined, period: string) =>
+  new Map((obs ?? []).filter((o) => o.period === period).map((o) => [o.region, o.value]));
+
+/** A region's profile. Scores, ranks and tiers come from computeIndex, as in Compare. */
+export function buildProfile(input: ProfileInput): Profile {
+  const { region, regions, indicators, data, provinceData, weights, norm, lastYear } = input;
+  const level = profileLevel(region, regions);
+  const province = regions.find((r) => r.level === "province");
+  const atLevel = profileIndicators(indicators, level);
+  const own = atLevel.filter((i) => !i.context);
+  const year = profileYear(atLevel, data, input.year);
+  const units = level === "province" ? [] : regionsAtLevel(regions, level);
+  const codes = units.map((u) => u.code);
+
+  const base = atLevel
+    .filter((i) => i.context && (i.id === "population" || i.id === "gdp"))
+    .flatMap((indicator): BaseFigure[] => {
+      const mine = (data.get(indicator.id) ?? [])
+        .filter((o) => o.region === region.code && !isQuarter(o.period) && o.value !== null && (!year || o.period <= year))
+        .sort((a, b) => b.period.localeCompare(a.period))[0];
+      return mine ? [{ indicator, value: mine.value as number, period: mine.period, status: mine.status }] : [];
+    });
+
+  const rows: IndicatorRow[] = own.map((indicator) => {
+    const obs = data.get(indicator.id) ?? [];
+    const now = year ? obs.find((o) => o.region === region.code && o.period === year) : undefined;
+    const before = year ? obs.find((o) => o.region === region.code && o.period === previousYear(year)) : undefined;
+    const value = now?.value ?? null;
+    const standing =
+      year && level !== "province"
+        ? standingOf(region.code, { id: indicator.id, direction: indicator.direction, values: valuesAt(obs, year) })
+        : null;
+    return { indicator, value, status: now?.status ?? null, change: change(indicator, value, before?.value ?? null), standing };
+  });
+  const { strengths, weaknesses } = strengthsAndWeaknesses(rows.flatMap((r) => r.standing ?? []));
+
+  let index: IndexResult | null = null;
+  const standing: PillarStanding[] = [];
+  let scoredPillars = 0;
+  let neighbours: Neighbour[] = [];
+  if (year && level !== "province") {
+    const input = own.map((ind) => ({
+      id: ind.id,
+      pillar: ind.pillar,
+      direction: ind.direction,
+      values: valuesAt(data.get(ind.id), year),
+    }));
+    index = computeIndex(codes, input, weights, norm);
+    const result = index;
+    const row = result.rows.find((r) => r.code === region.code);
+    scoredPillars = row ? result.pillars.filter((p) => row.pillars[p] !== null).length : 0;
+    const benchmarks = benchmarksFor(region, units, level, regions);
+    const entered = new Set(result.pillars.flatMap((p) => result.indicators[p]));
+    const forBench = own
+      .filter((ind) => entered.has(ind.id))
+      .map((ind) => ({
+        id: ind.id,
+        pillar: ind.pillar,
+        direction: ind.direction,
+        aggregation: ind.aggregation,
+        values: valuesAt(data.get(ind.id), year),
+        weights: ind.aggregation.method === "weighted-mean" ? valuesAt(data.get(ind.aggregation.weight), year) : undefined,
+      }));
+    const benchScores = benchmarks.map((b) => ({
+      kind: b.kind,
+      scores: benchmarkPillarScores(b.members, codes, forBench, norm),
+    }));
+    const w = weightsOrEqual(weights);
+    const benchIndex = (scores: Map<string, number | null>) => {
+      const have = result.pillars.filter((p) => w[PILLARS.indexOf(p)] > 0 && scores.get(p) != null);
+      const sum = have.reduce((a, p) => a + w[PILLARS.indexOf(p)], 0);
+      return sum ? have.reduce((a, p) => a + w[PILLARS.indexOf(p)] * (scores.get(p) as number), 0) / sum : null;
+    };
+    const of = (scores: Map<string, number | null>) => [...scores.values()].filter((v) => v !== null).length;
+    const entry = (pillar: Pillar | "index", scores: Map<string, number | null>): PillarStanding => {
+      const tiers = tiersOf(scores);
+      return {
+        pillar,
+        score: scores.get(region.code) ?? null,
+        rank: directedRanks(scores, "higher").get(region.code) ?? null,
+        of: of(scores),
+        tier: tiers.tiers.get(region.code) ?? null,
+        tiers,
+        benchmarks: benchScores.map((b) => ({
+          kind: b.kind,
+          score: pillar === "index" ? benchIndex(b.scores) : (b.scores.get(pillar) ?? null),
+        })),
+      };
+    };
+    standing.push(entry("index", new Map(result.rows.map((r) => [r.code, r.index]))));
+    for (const p of result.pillars) standing.push(entry(p, new Map(result.rows.map((r) => [r.code, r.pillars[p]]))));
+    neighbours = nearestNeighbours(region.code, codes, input);
+  }
+
+  let progress: RegionProgress[] = [];
+  let assessments: TargetAssessment[] = [];
+  if (province) {
+    const targeted = targetedIndicators(indicators, province.code, level);
+    if (level === "province") assessments = assessTargets(targeted, provinceData, province.code);
+    else {
+      progress = targeted.flatMap((ind) => {
+        const target = currentTarget(ind, province.code, lastYear);
+        const p = target && targetProgress(ind, target, provinceData.get(ind.id) ?? []);
+        const r = p ? regionProgress(ind, p, data.get(ind.id) ?? [], region.code) : null;
+        return r ? [r] : [];
+      });
+    }
+  }
+  const series = new Map(
+    [...strengths, ...weaknesses].map((s) => [s.indicator, seriesWithMedian(data.get(s.indicator) ?? [], region.code, codes)]),
+  );
+  const warnings = level === "province" ? [] : detectWarnings(own, data, regions).filter((w) => w.region === region.code);
+
+  return {
+    region,
+    level,
+    units,
+    year,
+    base,
+    index,
+    standing,
+    scoredPillars,
+    rows,
+    strengths,
+    weaknesses,
+    series,
+    neighbours,
+    progress,
+    assessments,
+    warnings,
+  };
+}
+
+/** A region's annual series and its level's median, year by year, for a strength's or weakness's chart. */
+export function seriesWithMedian(observations: readonly Observation[], region: string, units: readonly string[]): SeriesPoint[] {
+  const wanted = new Set(units);
+  const byYear = new Map<string, number[]>();
+  const own = new Map<string, number | null>();
+  for (const o of observations) {
+    if (isQuarter(o.period) || !wanted.has(o.region)) continue;
+    if (o.region === region) own.set(o.period, o.value);
+    if (o.value !== null) {
+      const list = byYear.get(o.period) ?? [];
+      list.push(o.value);
+      byYear.set(o.period, list);
+    }
+  }
+  return [...new Set([...byYear.keys(), ...own.keys()])].sort().map((period) => {
+    const xs = byYear.get(period) ?? [];
+    return { period, value: own.get(period) ?? null, median: xs.length ? median(xs) : null };
+  });
+}

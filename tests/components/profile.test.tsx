@@ -1,0 +1,133 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { regionsAtLevel } from "../../src/api/filter";
+import { computeIndex } from "../../src/domain/index-score";
+import { tiersOf } from "../../src/domain/profile";
+import { buildProfile, profileIndicators } from "../../src/features/profile/profile-model";
+import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
+import { formatNumber } from "../../src/i18n/format";
+import { dataset } from "../support/msw";
+import { renderApp } from "../support/render-app";
+
+const zh = MESSAGES.zh;
+const en = MESSAGES.en;
+const T = { timeout: 15_000 };
+const XINGNING = "441481";
+const region = (code: string) => {
+  const r = dataset.regions.find((x) => x.code === code);
+  if (!r) throw new Error(`fixture lacks ${code}`);
+  return r;
+};
+const lastYear = Math.max(...[...dataset.observations.values()].flat().map((o) => Number(o.period.slice(0, 4))));
+
+/** The index of every county-level unit in `year`, straight from computeIndex (as Compare computes it). */
+function countyIndex(year: string) {
+  const units = regionsAtLevel(dataset.regions, "county").map((u) => u.code);
+  const inds = profileIndicators(dataset.indicators, "county").filter((i) => !i.context);
+  return computeIndex(
+    units,
+    inds.map((i) => ({
+      id: i.id,
+      pillar: i.pillar,
+      direction: i.direction,
+      values: new Map((dataset.observations.get(i.id) ?? []).filter((o) => o.period === year).map((o) => [o.region, o.value])),
+    })),
+    null,
+    "minmax",
+  );
+}
+
+function profileOf(code: string) {
+  const level = code === "441900" ? "county" : region(code).level;
+  const data = new Map(
+    profileIndicators(dataset.indicators, level).map((i) => {
+      const codes = new Set(regionsAtLevel(dataset.regions, level).map((r) => r.code));
+      return [i.id, (dataset.observations.get(i.id) ?? []).filter((o) => codes.has(o.region))];
+    }),
+  );
+  const provinceData = new Map(
+    dataset.indicators.map((i) => [i.id, (dataset.observations.get(i.id) ?? []).filter((o) => o.region === "440000")]),
+  );
+  return buildProfile({
+    region: region(code),
+    regions: dataset.regions,
+    indicators: dataset.indicators,
+    data,
+    provinceData,
+    year: null,
+    weights: null,
+    norm: "minmax",
+    lastYear,
+  });
+}
+
+describe("region profile", () => {
+  it("shows a county's index, rank among the 124 units and tier, the same numbers as Compare's index", async () => {
+    await renderApp(`?view=profile&region=${XINGNING}`);
+    const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
+    const profile = profileOf(XINGNING);
+    const year = profile.year as string;
+    const result = countyIndex(year);
+    const row = result.rows.find((r) => r.code === XINGNING);
+    if (!row || row.index === null || row.rank === null) throw new Error("Xingning has no index in the fixture");
+    const tiers = tiersOf(new Map(result.rows.map((r) => [r.code, r.index])));
+    expect(row.of).toBe(124);
+    const kpis = within(standing).getAllByRole("definition");
+    expect(kpis[0]).toHaveTextContent(formatNumber(row.index, 1, "zh"));
+    expect(kpis[1]).toHaveTextContent(`${row.rank} / 124`);
+    const tier = tiers.tiers.get(XINGNING) as number;
+    expect(kpis[2]).toHaveTextContent(`第${"一二三四五"[tier - 1]}梯队`);
+    // The tier breaks are shown.
+    expect(within(standing).getByText(/梯队断点/).parentElement).toHaveTextContent(
+      `第一梯队：${formatNumber(tiers.breaks.at(-2) as number, 1, "zh")}–${formatNumber(tiers.breaks.at(-1) as number, 1, "zh")}`,
+    );
+    // The header: both names, its city as a link to the city's profile, its zone.
+    expect(screen.getByText("Xingning City")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "梅州市" })).toHaveAttribute("href", expect.stringContaining("region=441400"));
+  });
+
+  it("lists strengths and weaknesses, similar regions with one Compare link, and every indicator opening Explore", async () => {
+    await renderApp(`?view=profile&region=${XINGNING}`);
+    const profile = profileOf(XINGNING);
+    const sw = await screen.findByRole("region", { name: `${zh["profile.strengths"]} · ${zh["profile.weaknesses"]}` }, T);
+    const strengths = within(sw).getByRole("heading", { name: zh["profile.strengths"] }).parentElement as HTMLElement;
+    const names = within(strengths)
+      .getAllByRole("heading", { level: 4 })
+      .map((h) => h.textContent);
+    const byId = new Map(dataset.indicators.map((i) => [i.id, i.name.zh]));
+    expect(names).toEqual(profile.strengths.map((s) => byId.get(s.indicator)));
+    expect(profile.strengths).toHaveLength(3);
+    expect(profile.weaknesses).toHaveLength(3);
+    // Each has a chart with a name and a table twin.
+    expect(within(strengths).getAllByRole("img")).toHaveLength(3);
+
+    const similar = screen.getByRole("region", { name: zh["profile.similar"] });
+    const links = within(similar).getAllByRole("link");
+    expect(links).toHaveLength(6);
+    const compare = within(similar).getByRole("link", { name: zh["profile.compare"] });
+    const codes = [XINGNING, ...profile.neighbours.map((n) => n.code)];
+    expect(new URL(compare.getAttribute("href") as string, "http://x").searchParams.get("regions")).toBe(codes.join(","));
+
+    const table = screen.getByRole("table", { name: new RegExp(`^兴宁市：各板块指标`) });
+    const first = within(table).getAllByRole("link")[0];
+    expect(first).toHaveAttribute("href", expect.stringMatching(/view=explore.*regions=441481/));
+    await userEvent.click(first);
+    await waitFor(() => expect(window.location.search).toMatch(/view=explore/));
+  });
+
+  it("profiles Dongguan among the county-level units, in English", async () => {
+    await renderApp("?view=profile&region=441900&lang=en");
+    const standing = await screen.findByRole("region", { name: en["profile.standing"] }, T);
+    expect(within(standing).getAllByRole("definition")[1]).toHaveTextContent(/\/ 124$/);
+    expect(screen.getByText(/ranked with the counties as one unit/)).toBeInTheDocument();
+    expect(within(standing).getAllByRole("definition")[2]).toHaveTextContent(/^Tier [1-5]$/);
+  });
+
+  it("refuses an unknown code with a notice and offers a search", async () => {
+    const { store } = await renderApp("?view=profile&region=449999");
+    expect(await screen.findByRole("heading", { name: zh["profile.title"] }, T)).toBeInTheDocument();
+    await waitFor(() => expect(store?.getState().notices.map((n) => n.key)).toContain("region"));
+    expect(screen.getByRole("searchbox")).toBeInTheDocument();
+  });
+});
