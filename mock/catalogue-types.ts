@@ -12,7 +12,12 @@ interface SimCommon {
    * smooth: no year-specific noise, and a bounded drift of each region's share (STOCK_DRIFT).
    */
   measure: "stock" | "flow" | "rate";
-  /** Published city figures the data must meet exactly (at the indicator's decimals): { cityCode: { year: value } }. */
+  /**
+   * Published city figures the data must meet exactly (at the indicator's decimals): { cityCode: { year: value } }.
+   * Sums may give a city several years (its share of the province moves geometrically between
+   * them and stays before the first and after the last; where every city has a figure in a
+   * year, the province is their sum); rates one year per city.
+   */
   cityAnchors?: Record<string, Record<number, number>>;
   /**
    * Decompose the province's targets over the cities (simulated 分解目标, `mock/decompose.ts`):

@@ -1,10 +1,12 @@
 /**
  * The indicator catalogue of the simulated dataset: 6 context (base) indicators and 40
  * digital-economy indicators in seven pillars, named after Guangdong's real frameworks.
- * Province anchors and targets come from `guangdong-facts.md` wherever a figure exists;
- * every other value is simulated, and each entry's `source` says which is which.
+ * Province anchors and targets come from `guangdong-facts.md` wherever a figure exists, city
+ * GDP and population from `mock/data/guangdong-cities.csv` (`mock/base-figures.ts`); every
+ * other value is simulated, and each entry's `source` says which is which.
  */
 import type { Level, Target, Text } from "../src/api/contract";
+import { CITY_GDP, CITY_GDP_SUM, CITY_POPULATION } from "./base-figures";
 import type { IndicatorSpec } from "./catalogue-types";
 import { irregularityCaution } from "./irregularities";
 
@@ -84,12 +86,12 @@ export const CATALOGUE: IndicatorSpec[] = [
     name: { zh: "地区生产总值", en: "Gross regional product (GDP)" },
     unit: { zh: "亿元", en: "100 million yuan" },
     description: {
-      zh: "按当年价格计算的地区生产总值，年度值；用作“占GDP比重”类指标的汇总权重。市、县分布为模拟。",
-      en: "Gross regional product at current prices, annual; the weight for aggregating shares of GDP. The city and county breakdown is simulated.",
+      zh: "按当年价格计算的地区生产总值，年度值；用作“占GDP比重”类指标的汇总权重。2019—2023年各市为公布数，县级分布及其他年份的市级分布为模拟。",
+      en: "Gross regional product at current prices, annual; the weight for aggregating shares of GDP. City figures for 2019–2023 are published; the county breakdown, and the city breakdown in other years, are simulated.",
     },
     source: {
-      zh: "广东省统计局统计公报（2023年13.57万亿元）；其他年份为近似值，市、县数据为模拟",
-      en: "Guangdong Provincial Bureau of Statistics communiqués (2023: 13.57 trillion yuan); other years approximate, city and county figures simulated",
+      zh: "2019—2023年21个地级市为公布数（汇编的城市面板数据，整数亿元，与各市统计公报一致）；全省2019—2023年为21市之和，与广东省统计局公布的全省总量相差不足3亿元（2023年13.57万亿元）。2018年（各市数早于2019年经济普查修订，未采用）及2024—2025年全省为近似值、各市为模拟；县级数据各年均为模拟",
+      en: "2019–2023 published for all 21 prefecture-level cities (a compiled city panel, whole 100 million yuan, agreeing with the cities' statistical communiqués); the province's 2019–2023 figure is the sum of the 21 cities, within 3 (100 million yuan) of the provincial total published by the Guangdong Provincial Bureau of Statistics (2023: 13.57 trillion yuan). 2018 (city figures predate the 2019 economic-census revision and are not used) and 2024–2025: approximate for the province, simulated for the cities; county figures simulated in every year",
     },
     frequency: "annual",
     direction: "higher",
@@ -100,21 +102,15 @@ export const CATALOGUE: IndicatorSpec[] = [
     context: true,
     sim: {
       measure: "flow",
-      anchors: {
-        2018: 99900,
-        2019: 107700,
-        2020: 111000,
-        2021: 124400,
-        2022: 129100,
-        2023: 135700,
-        2024: 141600,
-        2025: 148000,
-      },
+      // 2019–2023: the sum of the published city figures (the province then is that sum);
+      // 2018 and 2024–2025 approximate.
+      anchors: { 2018: 99900, ...CITY_GDP_SUM, 2024: 141600, 2025: 148000 },
       basis: "gdp",
       tilt: 0.3,
       spread: 0.2,
-      // Implied by the facts file: Shenzhen's core digital industries, 844.6 bn yuan = 30.5% of GDP.
-      cityAnchors: { "440300": { 2020: 27670 } },
+      // Every city, 2019–2023 (mock/base-figures.ts). Shenzhen's 2020 figure, 27,670, is also
+      // what its core digital industries' 844.6 bn yuan = 30.5% of GDP implies.
+      cityAnchors: CITY_GDP,
     },
   },
   {
@@ -123,12 +119,12 @@ export const CATALOGUE: IndicatorSpec[] = [
     name: { zh: "常住人口", en: "Resident population" },
     unit: { zh: "万人", en: "10,000 people" },
     description: {
-      zh: "年末常住人口；用作按人口计算的比率类指标的汇总权重。县级分布为模拟。",
-      en: "Resident population at year end; the weight for aggregating rates over people and public services. The county breakdown is simulated.",
+      zh: "年末常住人口（2020年为第七次全国人口普查数）；用作按人口计算的比率类指标的汇总权重。各市有公布数的年份为公布数，县级分布及其他市、年份为模拟。",
+      en: "Resident population at year end (2020: the seventh national census count); the weight for aggregating rates over people and public services. Published for the cities and years that have a figure; the county breakdown and the other cities and years are simulated.",
     },
     source: {
-      zh: "第七次全国人口普查（2020年）、广东省统计局（2023年末12706万人）；其他年份为近似值，县级数据为模拟",
-      en: "Seventh national census (2020) and Guangdong Provincial Bureau of Statistics (end-2023: 127.06 million); other years approximate, county figures simulated",
+      zh: "全省：2020年为第七次全国人口普查数（11月1日），2021—2023年为广东省统计局年末数（2023年末12706万人），2018—2019年、2024—2025年为近似值。市级：2020年16市为普查数，2021—2024年为各市统计公报年末数（有公布的市），汕头2018—2019年、中山2019年为普查修订后数；其余为模拟（2018—2019年未修订的估计数不采用；韶关、汕尾各年均为模拟）。县级数据各年均为模拟",
+      en: "Province: 2020 the seventh national census (1 November), 2021–2023 year-end figures of the Guangdong Provincial Bureau of Statistics (end-2023: 127.06 million), 2018–2019 and 2024–2025 approximate. Cities: 2020 the census count for 16 cities, 2021–2024 year-end figures from the cities' statistical communiqués where published, Shantou 2018–2019 and Zhongshan 2019 from the census-revised series; the rest simulated (unrevised pre-census estimates for 2018–2019 not used; Shaoguan and Shanwei simulated in every year). County figures simulated in every year",
     },
     frequency: "annual",
     direction: "higher",
@@ -142,9 +138,9 @@ export const CATALOGUE: IndicatorSpec[] = [
       anchors: {
         2018: 12450,
         2019: 12530,
-        2020: 12601,
+        2020: 12601.3,
         2021: 12684,
-        2022: 12657,
+        2022: 12656.8,
         2023: 12706,
         2024: 12780,
         2025: 12830,
@@ -152,14 +148,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       basis: "population",
       tilt: 0.1,
       spread: 0.15,
-      // 2020 census: Guangzhou, Shenzhen, Foshan (about 9.50 million), Dongguan, Yunfu.
-      cityAnchors: {
-        "440100": { 2020: 1867.7 },
-        "440300": { 2020: 1756.0 },
-        "440600": { 2020: 950.0 },
-        "441900": { 2020: 1046.7 },
-        "445300": { 2020: 238.3 },
-      },
+      // Every published city figure (mock/base-figures.ts): the 2020 census and year-end counts.
+      cityAnchors: CITY_POPULATION,
     },
   },
   {
@@ -547,8 +537,8 @@ export const CATALOGUE: IndicatorSpec[] = [
       en: "The broad CAICT measure (including industrial digitalisation), not the NBS “Core digital industries value added”: the two are not comparable and must never share an axis.",
     },
     source: {
-      zh: "中国信息通信研究院测算，据广东省公开报道（2018年超4万亿元，2020年5.5万亿元，2021年5.9万亿元，2022年6.41万亿元）；2020年的5.5万亿元与同年公布的占比46.8%、GDP 11.1万亿元不相符（5.5÷11.1=49.5%），本数据取两者之间的5.34万亿元，使占比等于规模÷GDP；2019年为插值，2023年起为模拟",
-      en: "CAICT estimates as reported by Guangdong (2018 above 4 trillion, 2020 5.5, 2021 5.9, 2022 6.41 trillion yuan); the 2020 figure of 5.5 trillion does not agree with the published 46.8% of a GDP of 11.1 trillion (5.5 ÷ 11.1 = 49.5%), so 2020 is set between the two, at 5.34 trillion, for the share to equal size ÷ GDP; 2019 interpolated, 2023 onwards simulated",
+      zh: "中国信息通信研究院测算，据广东省公开报道（2018年超4万亿元，2020年5.5万亿元，2021年5.9万亿元，2022年6.41万亿元）；2020年的5.5万亿元与同年公布的占比46.8%、GDP 11.08万亿元不相符（5.5÷11.08=49.7%），本数据取两者之间的5.34万亿元，使占比等于规模÷GDP；2019年为插值，2023年起为模拟",
+      en: "CAICT estimates as reported by Guangdong (2018 above 4 trillion, 2020 5.5, 2021 5.9, 2022 6.41 trillion yuan); the 2020 figure of 5.5 trillion does not agree with the published 46.8% of a GDP of 11.08 trillion (5.5 ÷ 11.08 = 49.7%), so 2020 is set between the two, at 5.34 trillion, for the share to equal size ÷ GDP; 2019 interpolated, 2023 onwards simulated",
     },
     frequency: "annual",
     direction: "higher",

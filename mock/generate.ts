@@ -129,36 +129,70 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
     }
     return n;
   };
-  const anchored = new Map<string, [number, number]>(
-    Object.entries(sim.cityAnchors ?? {}).map(([city, byYear]) => {
-      const [y, v] = Object.entries(byYear)[0];
-      return [city, [Number(y), v]];
-    }),
+  // Published city figures, each city's oldest first.
+  const published = new Map<string, [number, number][]>(
+    Object.entries(sim.cityAnchors ?? {}).map(([city, byYear]) => [
+      city,
+      Object.entries(byYear)
+        .map(([y, v]): [number, number] => [Number(y), v])
+        .sort((a, b) => a[0] - b[0]),
+    ]),
   );
 
   if (spec.aggregation.method === "sum" && sim.partOf === undefined) {
     const basis = sim.basis ?? "gdp";
     const raw = (u: Profile, year: number) =>
       u.basis[basis] * Math.exp(1.5 * sim.tilt * (u.digital - meanDigital) + noise(u, year));
-    // A city with a published figure keeps its share of the province at that figure's year
-    // in every year; the other cities share what is left.
-    const multiplier = new Map<string, number>();
-    for (const [city, [year, value]] of anchored) {
-      const total = units.reduce((s, u) => s + raw(u, year), 0);
-      const p = provincePath(spec, year) as number;
-      const cityShare = units.filter((u) => u.city === city).reduce((s, u) => s + raw(u, year), 0) / total;
-      multiplier.set(city, value / p / cityShare);
+    // A city with published figures keeps, in each of their years, the share of the province
+    // that meets the figure: a multiplier on its simulated share, which moves geometrically
+    // between two such years and stays as it is before the first and after the last.
+    const multipliers = new Map<string, [number, number][]>();
+    for (const [city, list] of published) {
+      multipliers.set(
+        city,
+        list.map(([year, value]): [number, number] => {
+          const total = units.reduce((s, u) => s + raw(u, year), 0);
+          const p = provincePath(spec, year) as number;
+          const cityShare = units.filter((u) => u.city === city).reduce((s, u) => s + raw(u, year), 0) / total;
+          return [year, value / p / cityShare];
+        }),
+      );
     }
+    const multiplierAt = (city: string, year: number) => {
+      const list = multipliers.get(city);
+      if (!list) return undefined;
+      const i = list.findIndex(([y]) => y >= year);
+      if (i === -1) return list[list.length - 1][1];
+      if (i === 0 || list[i][0] === year) return list[i][1];
+      const [[y0, m0], [y1, m1]] = [list[i - 1], list[i]];
+      return m0 * (m1 / m0) ** ((year - y0) / (y1 - y0));
+    };
+    const everyCity = units.every((u) => multipliers.has(u.city));
     for (const year of ctx.years) {
       const p = provincePath(spec, year);
       if (p === null) continue;
       const total = units.reduce((s, u) => s + raw(u, year), 0);
-      const fixed = units.filter((u) => multiplier.has(u.city));
-      const fixedShare = fixed.reduce((s, u) => s + (raw(u, year) / total) * (multiplier.get(u.city) as number), 0);
-      const restTotal = units.filter((u) => !multiplier.has(u.city)).reduce((s, u) => s + raw(u, year), 0);
+      const m = new Map([...multipliers.keys()].map((city) => [city, multiplierAt(city, year) as number]));
+      if (!everyCity) {
+        // Cities with figures keep their (interpolated) shares; the others share what is left.
+        const fixed = units.filter((u) => m.has(u.city));
+        const fixedShare = fixed.reduce((s, u) => s + (raw(u, year) / total) * (m.get(u.city) as number), 0);
+        const restTotal = units.filter((u) => !m.has(u.city)).reduce((s, u) => s + raw(u, year), 0);
+        for (const u of units) {
+          const k = m.get(u.city);
+          const share = k !== undefined ? (raw(u, year) / total) * k : (raw(u, year) / restTotal) * (1 - fixedShare);
+          out.get(u.code)?.set(year, p * share);
+        }
+        continue;
+      }
+      // Every city has figures (GDP): those published this year are met, and the province is
+      // then their sum if all are; the others share what is left by their (multiplied) shares.
+      const exact = (u: Profile) => published.get(u.city)?.some(([y]) => y === year) ?? false;
+      const weight = (u: Profile) => (raw(u, year) / total) * (m.get(u.city) as number);
+      const exactShare = units.filter(exact).reduce((s, u) => s + weight(u), 0);
+      const othersShare = units.filter((u) => !exact(u)).reduce((s, u) => s + weight(u), 0);
       for (const u of units) {
-        const m = multiplier.get(u.city);
-        const share = m !== undefined ? (raw(u, year) / total) * m : (raw(u, year) / restTotal) * (1 - fixedShare);
+        const share = exact(u) ? weight(u) : (weight(u) / othersShare) * (1 - exactShare);
         out.get(u.code)?.set(year, p * share);
       }
     }
@@ -191,6 +225,11 @@ function simulateUnits(spec: IndicatorSpec, units: Profile[], ctx: Context): Map
   // An anchored city's shift relative to everyone else's, solved so that at its figure's year
   // the city meets its figure while the others still make up the province's path (repeated
   // when several cities are anchored, each fixed while the others' shifts are solved).
+  const anchored = new Map<string, [number, number]>();
+  for (const [city, list] of published) {
+    if (list.length > 1) throw new Error(`${id}: a rate's city figure is for one year only (${city})`);
+    anchored.set(city, list[0]);
+  }
   const offset = new Map<string, number>();
   for (let round = 0; round < (anchored.size > 1 ? 12 : 1); round++) {
     for (const [city, [year, value]] of anchored) {
@@ -275,24 +314,46 @@ function generateIndicator(spec: IndicatorSpec, ctx: Context): Table {
   if (quarterly && spec.aggregation.method !== "sum") throw new Error(`${spec.id}: quarterly rates are not simulated`);
 
   // 1. Units: published values, rounded. Sums are apportioned so that they still add up to
-  // the province's figure, each city with a published figure apart so that it meets it
-  // exactly; rates are rounded, then nudged where rounding parts a figure from its anchor.
+  // the province's figure, each city with a figure published that year apart so that it meets
+  // it exactly (the other units then make up the rest of the province's rounded total); rates
+  // are rounded, then nudged where rounding parts a figure from its anchor.
   const sum = spec.aggregation.method === "sum";
-  const anchoredCities = new Set(Object.keys(sim.cityAnchors ?? {}));
-  const groups = [
-    ...[...anchoredCities].map((city) => units.filter((u) => u.city === city)),
-    units.filter((u) => !anchoredCities.has(u.city)),
-  ];
+  const publishedIn = (year: number) =>
+    new Set(Object.keys(sim.cityAnchors ?? {}).filter((c) => sim.cityAnchors?.[c]?.[year] !== undefined));
   const rounded = new Map<string, Map<number, number>>(units.map((u) => [u.code, new Map()]));
+  const put = (group: Profile[], values: number[], y: number) =>
+    group.forEach((u, i) => {
+      rounded.get(u.code)?.set(y, values[i]);
+    });
+  const rawAt = (u: Profile, y: number) => raw.get(u.code)?.get(y) as number;
   for (const y of ctx.years) {
     if (units.some((u) => raw.get(u.code)?.get(y) === undefined)) continue;
-    for (const group of sum ? groups : [units]) {
-      const values = group.map((u) => raw.get(u.code)?.get(y) as number);
-      const published = sum ? apportion(values, d) : values.map((v) => roundTo(v, d));
-      group.forEach((u, i) => {
-        rounded.get(u.code)?.set(y, published[i]);
-      });
+    if (!sum) {
+      put(
+        units,
+        units.map((u) => roundTo(rawAt(u, y), d)),
+        y,
+      );
+      continue;
     }
+    const cities = publishedIn(y);
+    let taken = 0;
+    for (const city of cities) {
+      const group = units.filter((u) => u.city === city);
+      const values = apportion(
+        group.map((u) => rawAt(u, y)),
+        d,
+      );
+      put(group, values, y);
+      taken += values.reduce((a, b) => a + b, 0);
+    }
+    const rest = units.filter((u) => !cities.has(u.city));
+    const total = roundTo(
+      units.reduce((s, u) => s + rawAt(u, y), 0),
+      d,
+    );
+    const restValues = rest.map((u) => rawAt(u, y));
+    put(rest, apportion(restValues, d, cities.size ? total - taken : undefined), y);
   }
   if (!sum) meetRateAnchors(spec, sim, units, rounded, ctx);
   const withheld = applyIrregularities(spec, rounded, ctx.years, ctx.irregularities);
@@ -490,19 +551,32 @@ function generateRatio(spec: IndicatorSpec, sim: RatioSim, ctx: Context): Table 
 }
 
 /**
- * Rounds parts to `decimals` so that they add up to their rounded total (largest remainder):
- * small counts spread over 124 counties would otherwise lose much of the province's figure.
+ * Rounds parts to `decimals` so that they add up to their rounded total, or to `total` when
+ * given (largest remainder): small counts spread over 124 counties would otherwise lose much
+ * of the province's figure.
  */
-export function apportion(values: readonly number[], decimals: number): number[] {
+export function apportion(values: readonly number[], decimals: number, total?: number): number[] {
   const f = 10 ** decimals;
   const scaled = values.map((v) => v * f);
   const floors = scaled.map(Math.floor);
-  let left = Math.round(scaled.reduce((a, b) => a + b, 0)) - floors.reduce((a, b) => a + b, 0);
+  let left = Math.round(total === undefined ? scaled.reduce((a, b) => a + b, 0) : total * f) - floors.reduce((a, b) => a + b, 0);
   const order = scaled.map((v, i) => [v - Math.floor(v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left <= 0) break;
-    floors[i] += 1;
-    left -= 1;
+  // Largest remainders first, round again for a total further off (the other groups rounded
+  // the other way); a total below the floors takes units back, smallest remainders first.
+  while (left > 0 && order.length > 0) {
+    for (const [, i] of order) {
+      if (left <= 0) break;
+      floors[i] += 1;
+      left -= 1;
+    }
+  }
+  while (left < 0 && floors.some((v) => v > 0)) {
+    for (const [, i] of [...order].reverse()) {
+      if (left >= 0) break;
+      if (floors[i] <= 0) continue;
+      floors[i] -= 1;
+      left += 1;
+    }
   }
   return floors.map((v) => v / f);
 }

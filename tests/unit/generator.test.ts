@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "../../mock/catalogue";
 import { isRatio } from "../../mock/catalogue-types";
-import { FIRST_YEAR, generateDataset, IRREGULARITIES, LAST_YEAR } from "../../mock/generate";
+import { apportion, FIRST_YEAR, generateDataset, IRREGULARITIES, LAST_YEAR } from "../../mock/generate";
 import { snapshotFiles } from "../../mock/snapshot";
 import { PILLARS, type Target } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
@@ -243,6 +243,35 @@ describe("consistency of the simulated data", () => {
       roundTo((100 * (value("core-digital-va", "440300", "2020") as number)) / (value("gdp", "440300", "2020") as number), 1),
     ).toBe(30.5);
     expect(checked).toBeGreaterThanOrEqual(11);
+  });
+
+  it("makes the province the sum of its cities' published figures in a year every city has one", () => {
+    let years = 0;
+    for (const spec of CATALOGUE) {
+      const anchors = Object.values(spec.sim.cityAnchors ?? {});
+      const cities = regionsAtLevel(dataset.regions, "city").map((r) => r.code);
+      for (const y of YEARS) {
+        if (anchors.length < cities.length || anchors.some((byYear) => byYear[Number(y)] === undefined)) continue;
+        const sum = anchors.reduce((s, byYear) => s + roundTo(byYear[Number(y)], spec.decimals), 0);
+        expect(value(spec.id, "440000", y), `${spec.id} ${y}`).toBe(roundTo(sum, spec.decimals));
+        years++;
+      }
+    }
+    expect(years).toBeGreaterThanOrEqual(5); // GDP, 2019–2023
+  });
+
+  it("apportions parts to their rounded total, or to a total given, without going below zero", () => {
+    // 1.24 + 2.27 + 3.21 = 6.72: one unit to the largest remainder.
+    expect(apportion([1.24, 2.27, 3.21], 1)).toEqual([1.2, 2.3, 3.2]);
+    expect(apportion([1.24, 2.27, 3.21], 1, 6.8)).toEqual([1.3, 2.3, 3.2]);
+    expect(apportion([1.24, 2.27, 3.21], 1, 6.5)).toEqual([1.2, 2.2, 3.1]); // below the floors: smallest remainder gives
+    const sum = (parts: number[]) =>
+      roundTo(
+        parts.reduce((a, b) => a + b, 0),
+        1,
+      );
+    for (const total of [6, 6.4, 7.2, 8]) expect(sum(apportion([1.24, 2.27, 3.21], 1, total)), String(total)).toBe(total);
+    expect(apportion([0.04, 0.04], 1, -0.1)).toEqual([0, 0]); // never below zero
   });
 
   it("keeps every part within its whole: core value added ≤ 60% of GDP, online retail ≤ 90% of retail sales", () => {
