@@ -1,6 +1,6 @@
 import type { Indicator, Meta, Observation, Target } from "../api/contract";
 import { yearOf } from "../domain/periods";
-import { formatValue, pick, type Translate } from "../i18n/format";
+import { formatValue, pick, type Translate, unitLabel } from "../i18n/format";
 import type { Lang } from "../state/url";
 import type { EChartsOption } from "./echarts";
 import { escapeHtml } from "./escape";
@@ -62,7 +62,7 @@ export function milestonePeriod(date: string, quarterly = false): string {
 export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate): EChartsOption {
   const { indicator, lines, targets = [], milestones = [] } = input;
   const periods = axisPeriods(input);
-  const unit = pick(indicator.unit, lang);
+  const unit = unitLabel(indicator, lang);
   const targetName = t("chart.target");
   let regionIndex = 0;
   let benchmarkIndex = 0;
@@ -114,7 +114,16 @@ export function buildSeriesOption(input: SeriesInput, lang: Lang, t: Translate):
       },
     },
     xAxis: { type: "category", data: periods, boundaryGap: false },
-    yAxis: { type: "value", name: unit, nameTextStyle: { align: "left" }, scale: unit !== "%" },
+    yAxis: {
+      type: "value",
+      name: unit,
+      nameTextStyle: { align: "left" },
+      scale: unit !== "%",
+      // In English, amounts in 亿元/万人 tick as "500 billion", "1 trillion" under the axis name "yuan".
+      ...(unit !== pick(indicator.unit, lang)
+        ? { axisLabel: { formatter: (v: number) => formatValue(v, indicator, lang, "", false) } }
+        : {}),
+    },
     series: [
       ...lines.map((line, i) => {
         const byPeriod = new Map(line.observations.map((o) => [o.period, o]));

@@ -41,42 +41,55 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   ).format(value);
 }
 
-/** A value in its indicator's unit and decimals; "%" sticks to the number, other units follow a space. */
-export function formatValue(value: number | null, ind: Indicator, lang: Lang, noData = "—"): string {
-  if (value === null) return noData;
-  const n = formatNumber(value, ind.decimals, lang);
-  const unit = pick(ind.unit, lang);
-  return unit === "%" ? `${n}%` : `${n} ${unit}`;
-}
+/** Up to three significant digits, trailing zeros dropped (English scaled amounts). */
+const sig3 = (value: number, lang: Lang) =>
+  cached(`s3:${lang}`, () => new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 3 })).format(value);
 
-const ZH_STEPS: [number, string][] = [
-  [1e12, "万亿"],
-  [1e8, "亿"],
-  [1e4, "万"],
-];
 const EN_STEPS: [number, string][] = [
   [1e12, "trillion"],
   [1e9, "billion"],
   [1e6, "million"],
-  [1e3, "thousand"],
 ];
 
 /**
- * A count or an amount of money in 万/亿 (Chinese) or thousand/million/billion (English), to
- * three significant digits: 23,089.7 亿元 → "2.31万亿元" / "2.31 trillion yuan". Other units
- * (rates, EFLOPS) keep the indicator's own decimals.
+ * The one way a figure is shown (cards, tables, tooltips, axes, legends, exports; CSV files keep
+ * the raw number and the unit column). `withUnit: false` gives the number alone, for a column or
+ * axis whose unit is said once by `unitLabel`.
+ *
+ * Units without a Chinese scale word (%, EFLOPS, 个, 家, 人…): the indicator's decimals, in both
+ * languages. Units in 万/亿/万亿 of a count or money (亿元, 万人, 万户, 亿件…):
+ * - Chinese keeps the unit, with up to three significant digits but at least one decimal, never
+ *   more decimals than the data has: 28.000 亿元 → "28.0 亿元", 2.345 → "2.35", 23,089.7 → "23,089.7".
+ * - English says the whole amount with a scale word, to three significant digits, trailing zeros
+ *   dropped: 28.000 亿元 → "2.8 billion yuan", 30,000 亿元 → "3 trillion yuan"; under a million it is
+ *   written out: 92.0 万人 → "920,000 people". The stored value is already rounded to the data's
+ *   decimals, so dropping trailing zeros never shows more precision than the data has.
  */
-export function formatCompact(value: number | null, ind: Indicator, lang: Lang, noData = "—"): string {
+export function formatValue(value: number | null, ind: Indicator, lang: Lang, noData = "—", withUnit = true): string {
+  if (value === null || !Number.isFinite(value)) return noData;
+  const unit = pick(ind.unit, lang);
   const scale = unitScale(ind.unit);
-  if (value === null || scale === null) return formatValue(value, ind, lang, noData);
-  const whole = value * scale.multiplier;
-  const step = (lang === "zh" ? ZH_STEPS : EN_STEPS).find(([size]) => Math.abs(whole) >= size);
-  const base = pick(scale.base, lang);
-  if (!step) return `${formatNumber(whole, scale.multiplier === 1 ? ind.decimals : 0, lang)}${lang === "zh" ? "" : " "}${base}`;
-  const n = cached(`s3:${lang}`, () => new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 3 })).format(
-    whole / step[0],
-  );
-  return lang === "zh" ? `${n}${step[1]}${base}` : `${n} ${step[1]} ${base}`;
+  let n: string;
+  let shownUnit = unit;
+  if (!scale || scale.multiplier === 1) {
+    n = formatNumber(value, ind.decimals, lang);
+  } else if (lang === "zh") {
+    const digits = Math.abs(value) < 1 ? 0 : Math.floor(Math.log10(Math.abs(value))) + 1;
+    n = formatNumber(value, Math.min(ind.decimals, Math.max(1, 3 - digits)), lang);
+  } else {
+    const whole = value * scale.multiplier;
+    const step = EN_STEPS.find(([size]) => Math.abs(whole) >= size);
+    n = step ? `${sig3(whole / step[0], lang)} ${step[1]}` : sig3(whole, lang);
+    shownUnit = scale.base.en;
+  }
+  if (!withUnit) return n;
+  return unit === "%" ? `${n}%` : `${n} ${shownUnit}`;
+}
+
+/** The unit a column or axis of `formatValue(…, false)` figures is in: "亿元", but "yuan" in English. */
+export function unitLabel(ind: Indicator, lang: Lang): string {
+  const scale = lang === "en" ? unitScale(ind.unit) : null;
+  return scale && scale.multiplier !== 1 ? scale.base.en : pick(ind.unit, lang);
 }
 
 export function formatDate(iso: string, lang: Lang): string {

@@ -3,6 +3,9 @@
  * findings, warnings, the trend's outlook): loaded with the chunk that judges (see messages.ts).
  */
 export const zh = {
+  "targets.tableLabel": "目标进度表",
+  "behind.tableLabel": "进展落后地区表",
+  "warnings.tableLabel": "预警表",
   "chart.trajectory": "目标路径",
   "chart.projection": "按当前趋势预测",
   "chart.band": "80% 预测区间",
@@ -64,6 +67,9 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
+  "targets.tableLabel": "Targets table",
+  "behind.tableLabel": "Regions behind, table",
+  "warnings.tableLabel": "Warnings table",
   "chart.trajectory": "Target path",
   "chart.projection": "Current trend",
   "chart.band": "80% band",

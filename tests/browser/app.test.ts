@@ -113,6 +113,8 @@ describe("built site served by vite preview (static snapshot)", () => {
     await expectKpis(page, snapshot, "zh");
     await expectBadge(page, "模拟数据");
 
+    // Charts draw when they come near the viewport: bring the first one there.
+    await page.locator(".chart").first().scrollIntoViewIfNeeded({ timeout: 20_000 });
     const chart = page.locator(".chart canvas").first();
     await chart.waitFor({ state: "visible", timeout: 10_000 });
     const box = await chart.boundingBox();

@@ -89,10 +89,10 @@ describe("exports on the built site", () => {
 
   test("the trend line exports as an SVG with its title, source footer and simulated mark", async () => {
     await page.goto(`${base}?indicator=${ID}&lang=en`);
-    await page
-      .locator("section", { has: page.getByRole("heading", { name: "Trend" }) })
-      .locator(".chart canvas")
-      .waitFor();
+    const section = page.locator("section", { has: page.getByRole("heading", { name: "Trend" }) });
+    // Charts draw when they come near the viewport.
+    await section.locator(".chart").scrollIntoViewIfNeeded({ timeout: 20_000 });
+    await section.locator(".chart canvas").waitFor();
     const { download, path } = await exportFrom("Trend", "SVG vector image");
     expect(download.suggestedFilename()).toMatch(new RegExp(`^${ID}_province_2018-2025_en\\.svg$`));
     const svg = readFileSync(path, "utf8");
@@ -128,6 +128,7 @@ describe("exports on the built site", () => {
   test("the menu works from the keyboard alone: open, arrow to an item, Enter runs it, Escape returns focus", async () => {
     await page.goto(`${base}?indicator=${ID}&lang=en`);
     const trend = page.locator("section", { has: page.getByRole("heading", { name: "Trend" }) });
+    await trend.locator(".chart").scrollIntoViewIfNeeded({ timeout: 20_000 });
     await trend.locator(".chart canvas").waitFor();
     const button = trend.getByRole("button", { name: /^Export/ });
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());

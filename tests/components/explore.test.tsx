@@ -11,7 +11,7 @@ import { tableModelTable } from "../../src/features/explore/export";
 import { resolveRange } from "../../src/features/explore/range";
 import { buildTableModel } from "../../src/features/explore/table-model";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
-import { formatNumber, translator } from "../../src/i18n/format";
+import { formatNumber, formatValue, translator } from "../../src/i18n/format";
 import { captureDownloads } from "../support/downloads";
 import { dataset, server } from "../support/msw";
 import { renderApp } from "../support/render-app";
@@ -294,7 +294,9 @@ describe("explore view", () => {
     const funds = indicatorOf("sme-transformation-funds");
     const table = within(panel).getAllByRole("table")[0];
     const row = rowOf(within(table).getAllByRole("row"), funds.name.en);
-    expect(row).toHaveTextContent(formatNumber(observationOf(funds.id, "440100", "2023").value as number, 3, "en"));
+    // In English with a scale word ("2.8 billion yuan"), not "28.000 100 million yuan".
+    expect(row).toHaveTextContent(formatValue(observationOf(funds.id, "440100", "2023").value as number, funds, "en"));
+    expect(row).toHaveTextContent(/\d (million|billion) yuan/);
   });
 
   it("drops the region codes and the range end the data cannot use, with a notice, and keeps the rest", async () => {
@@ -315,14 +317,16 @@ describe("explore view", () => {
     const broad = indicatorOf("digital-economy-broad");
     expect(broad.levels).toEqual(["province"]);
     await renderApp(`?view=explore&indicator=${broad.id}&tab=table&regions=440000,440100&from=2022&to=2023&lang=en`);
-    const { rows } = await exploreTable(/100 million yuan/);
+    // On screen the figures carry scale words, so the caption's unit is "yuan".
+    const { rows } = await exploreTable(/\(yuan\)/);
     expect(screen.getByRole("tabpanel")).toHaveTextContent("published at province level only; no figures for Guangzhou");
     const gz = rowOf(rows, "Guangzhou");
     expect(within(gz).getByRole("rowheader")).toHaveTextContent("not published at city level");
     expect(cellsOf(gz).map((c) => c.textContent)).toEqual(["—no data", "—no data"]);
     expect(cellsOf(rowOf(rows, "Guangdong"))[1]).toHaveTextContent(
-      formatNumber(observationOf(broad.id, "440000", "2023").value as number, 1, "en"),
+      formatValue(observationOf(broad.id, "440000", "2023").value as number, broad, "en", "—", false),
     );
+    expect(cellsOf(rowOf(rows, "Guangdong"))[1]).toHaveTextContent(/^[\d.]+ trillion$/);
   });
 });
 

@@ -153,7 +153,7 @@ describe("funding and talent beside the outcome: the chart option", () => {
       { seriesIndex: 2, dataIndex: 2, axisValue: "2023" },
     ]);
     expect(html).not.toContain("<script>");
-    expect(html).toContain("Funds &lt;script&gt;: +50.0% · value 30.0 100 million yuan");
+    expect(html).toContain("Funds &lt;script&gt;: +50.0% · value 3 billion yuan");
     // A gap in an input is left out of the tooltip, not shown as 0.
     expect(html).not.toContain("Projects");
     expect(html).toContain("Core share (change on year before): +0.8 pp · value 15.3% · preliminary");

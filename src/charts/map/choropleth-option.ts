@@ -1,6 +1,6 @@
 import type { Indicator } from "../../api/contract";
 import { classify } from "../../domain/bins";
-import { formatCompact, pick, type Translate } from "../../i18n/format";
+import { formatValue, pick, type Translate, unitLabel } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 import type { EChartsOption } from "../echarts";
 import { NO_DATA_COLOR, sequential } from "../palette";
@@ -31,7 +31,7 @@ export function legendPieces(input: Pick<ChoroplethInput, "indicator" | "rows" |
   const { breaks, indicator } = input;
   const n = Math.max(breaks.length - 1, breaks.length ? 1 : 0);
   const colors = sequential(n, indicator.direction);
-  const fmt = (v: number) => formatCompact(v, indicator, lang);
+  const fmt = (v: number) => formatValue(v, indicator, lang);
   const pieces = Array.from({ length: n }, (_, i) => ({
     value: i,
     color: colors[i],
@@ -61,7 +61,7 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
       orient: "vertical",
       itemWidth: 18,
       itemHeight: 12,
-      text: [input.scale ? `${pick(indicator.unit, lang)}\n${input.scale}` : pick(indicator.unit, lang)],
+      text: [input.scale ? `${unitLabel(indicator, lang)}\n${input.scale}` : unitLabel(indicator, lang)],
       // ECharts hides the class labels once `text` is set unless told otherwise.
       showLabel: true,
       textStyle: { fontSize: 12 },

@@ -1,6 +1,6 @@
 import type { Indicator } from "../../api/contract";
 import { classify } from "../../domain/bins";
-import { formatCompact, pick, type Translate } from "../../i18n/format";
+import { formatValue, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 import type { EChartsOption } from "../echarts";
 import { NO_DATA_COLOR, sequential } from "../palette";
@@ -53,7 +53,7 @@ export function buildRankingOption(
           show: true,
           position: "right",
           fontSize: 10,
-          formatter: (p: unknown) => formatCompact((p as { value: number }).value, indicator, lang),
+          formatter: (p: unknown) => formatValue((p as { value: number }).value, indicator, lang),
         },
         emphasis: { itemStyle: { color: "#f59e0b" } },
       },

@@ -12,7 +12,7 @@ import { benchmarksFor } from "../../domain/benchmark";
 import { resolveIndicator } from "../../domain/catalogue";
 import { selectPeers } from "../../domain/peers";
 import { isQuarter } from "../../domain/periods";
-import { formatCompact, pick } from "../../i18n/format";
+import { formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
@@ -155,7 +155,7 @@ function CompareBody({
     [focus, focusUnits, focusLevel, regions, indicator.levels],
   );
   const colors = selected.map((_, i) => selectionColor(i));
-  const format = (v: number | null) => formatCompact(v, indicator, lang, t("map.noData"));
+  const format = (v: number | null) => formatValue(v, indicator, lang, t("map.noData"));
   const missingLevels = levels.filter((l) => !indicator.levels.includes(l));
 
   let peersNote: string | null = null;

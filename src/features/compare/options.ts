@@ -136,7 +136,11 @@ export function buildSmallMultipleOption(input: SeriesInput, lang: Lang, t: Tran
     ...option,
     legend: { show: false },
     grid: { left: 8, right: 12, top: 24, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
-    yAxis: { ...option.yAxis, nameTextStyle: { align: "left", fontSize: 10 }, axisLabel: { fontSize: 10 } },
+    yAxis: {
+      ...option.yAxis,
+      nameTextStyle: { align: "left", fontSize: 10 },
+      axisLabel: { ...(option.yAxis.axisLabel as object | undefined), fontSize: 10 },
+    },
     xAxis: { ...(option.xAxis as Record<string, unknown>), axisLabel: { fontSize: 10 } },
   };
 }

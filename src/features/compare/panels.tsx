@@ -11,7 +11,7 @@ import { type Benchmark, benchmarkSeries, benchmarksFor } from "../../domain/ben
 import { isQuarter } from "../../domain/periods";
 import { seriesTable } from "../../export/series-table";
 import { type ExportSpec, mapRowsTable } from "../../export/spec";
-import { formatChange, formatCompact, formatValue, pick } from "../../i18n/format";
+import { formatChange, formatValue, pick, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
@@ -337,7 +337,7 @@ function LevelRanking({
           slots,
           // Colours follow the whole selection's order, so a region has one colour everywhere.
           selected: codes,
-          format: (v) => formatCompact(v, indicator, lang),
+          format: (v) => formatValue(v, indicator, lang),
           tooltip: (row) => {
             const full = byCode?.get(row.code);
             return full ? regionTooltip(full, indicator, lang, t) : "";
@@ -510,7 +510,7 @@ function SmallChart({
     <section className="multiple" aria-current={current ? "true" : undefined}>
       <div className="compare-chart-head">
         <h3>
-          {name} <span className="muted multiple-unit">({pick(indicator.unit, lang)})</span>
+          {name} <span className="muted multiple-unit">({unitLabel(indicator, lang)})</span>
         </h3>
         {hasValues && <ExportMenu id={`compare-multiple-${indicator.id}`} spec={exportSpec} />}
       </div>

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { Indicator, Region } from "../../api/contract";
 import { isSettled } from "../../api/queries";
-import { formatNumber, pick } from "../../i18n/format";
+import { formatValue, pick, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { QueryGate } from "../../ui/Panel";
 import { exploreSubtitle, fileLevel, rangeText, tableModelTable } from "./export";
@@ -33,16 +33,14 @@ export function TableTab({
     [indicator, selected, selection.observations, range.periods],
   );
   const missing = t("explore.missing");
-  const caption = t("explore.tableCaption", {
-    name: pick(indicator.name, lang),
-    unit: pick(indicator.unit, lang),
-    from: range.from,
-    to: range.to,
-  });
+  const captionIn = (unit: string) =>
+    t("explore.tableCaption", { name: pick(indicator.name, lang), unit, from: range.from, to: range.to });
+  // On screen the figures are scaled ("2.31 trillion", unit "yuan"); the CSV keeps raw numbers in 亿元.
+  const caption = captionIn(unitLabel(indicator, lang));
   useFillExportSlot(exportSlot, () =>
     selection.queries.every(isSettled)
       ? {
-          title: caption,
+          title: captionIn(pick(indicator.unit, lang)),
           subtitle: exploreSubtitle(selected, rangeText(range.from, range.to), lang, t),
           option: null,
           file: {
@@ -95,7 +93,7 @@ export function TableTab({
                           </>
                         ) : (
                           <>
-                            {formatNumber(c.value, indicator.decimals, lang)}
+                            {formatValue(c.value, indicator, lang, "—", false)}
                             {c.mark && (
                               <>
                                 <sup className="explore-mark" aria-hidden="true" title={t(`status.${STATUS_OF[c.mark]}`)}>

@@ -4,6 +4,8 @@ import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { viewToParams } from "../../state/url";
 import { Empty } from "../../ui/Panel";
+import { ProfileLink } from "../../ui/ProfileLink";
+import { TableWrap } from "../../ui/TableWrap";
 
 /**
  * For leaders: the cities (or counties) whose progress falls furthest short, on the most
@@ -15,7 +17,7 @@ export function BehindPanel({ shortfalls }: { shortfalls: readonly Shortfall[] }
   const lang = useLang();
   const view = useApp((s) => s);
   return shortfalls.length ? (
-    <div className="table-wrap">
+    <TableWrap label={t("behind.tableLabel")}>
       <table className="catalogue behind">
         <thead>
           <tr>
@@ -33,10 +35,12 @@ export function BehindPanel({ shortfalls }: { shortfalls: readonly Shortfall[] }
             return (
               <tr key={region.code}>
                 <th scope="row">
-                  <a href={href}>{pick(region.name, lang)}</a>
+                  <ProfileLink code={region.code}>{pick(region.name, lang)}</ProfileLink>
                 </th>
                 <td className="num">{t("behind.countValue", { n: behindOn, of })}</td>
-                <td>{pick(worst.indicator.name, lang)}</td>
+                <td>
+                  <a href={href}>{pick(worst.indicator.name, lang)}</a>
+                </td>
                 <td className="num">
                   {formatValue(worst.level, worst.indicator, lang)}
                   {worst.levelPeriod && <span className="code"> ({worst.levelPeriod})</span>}
@@ -52,7 +56,7 @@ export function BehindPanel({ shortfalls }: { shortfalls: readonly Shortfall[] }
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   ) : (
     <Empty reason={t("behind.none")} />
   );

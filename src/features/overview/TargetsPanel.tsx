@@ -3,6 +3,7 @@ import { formatChange, formatValue, pick, type Translate } from "../../i18n/form
 import { useLang, useT } from "../../i18n/use-t";
 import type { Lang } from "../../state/url";
 import { Empty } from "../../ui/Panel";
+import { TableWrap } from "../../ui/TableWrap";
 
 /** Most urgent first: by the target year's outlook, then today's verdict. */
 const OUTLOOK_ORDER = { "off-course": 0, "at-risk": 1, "on-course": 2, achieved: 3 } as const;
@@ -32,7 +33,7 @@ export function TargetsPanel({ assessments }: { assessments: readonly TargetAsse
   const lang = useLang();
   if (!assessments.length) return <Empty reason={t("targets.none")} />;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t("targets.tableLabel")}>
       <table className="catalogue targets">
         <thead>
           <tr>
@@ -99,6 +100,6 @@ export function TargetsPanel({ assessments }: { assessments: readonly TargetAsse
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

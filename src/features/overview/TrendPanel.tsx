@@ -7,12 +7,13 @@ import { assessTarget, type TargetAssessment } from "../../domain/assessment";
 import { currentTarget } from "../../domain/catalogue";
 import { seriesOf } from "../../domain/series";
 import type { CsvTable } from "../../export/csv";
-import { formatNumber, pick, type Translate } from "../../i18n/format";
+import { formatValue, pick, type Translate, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import type { Lang } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { TableWrap } from "../../ui/TableWrap";
 
 /** The province's path on one indicator over the years, with its targets and the policy milestones. */
 export function TrendPanel({
@@ -92,14 +93,15 @@ export function TrendPanel({
               <Chart option={option} label={title} />
               <details className="twin">
                 <summary>{t("trend.table")}</summary>
-                <div className="table-wrap">
+                <TableWrap label={title}>
                   <table className="catalogue">
                     <caption className="visually-hidden">{title}</caption>
                     <thead>
                       <tr>
                         {twin.header.map((h) => (
                           <th key={h} scope="col">
-                            {h}
+                            {/* The CSV's header names the raw numbers' unit; on screen the figures are scaled ("yuan"). */}
+                            {h.replace(`(${pick(indicator.unit, lang)})`, `(${unitLabel(indicator, lang)})`)}
                           </th>
                         ))}
                       </tr>
@@ -111,18 +113,14 @@ export function TrendPanel({
                           {row.slice(1).map((cell, i) => (
                             // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
                             <td key={i} className="num">
-                              {cell === null
-                                ? "—"
-                                : typeof cell === "number"
-                                  ? formatNumber(cell, indicator.decimals, lang)
-                                  : cell}
+                              {typeof cell === "string" ? cell : formatValue(cell, indicator, lang, "—", false)}
                             </td>
                           ))}
                         </tr>
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </details>
             </>
           ) : (

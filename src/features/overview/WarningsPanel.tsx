@@ -6,6 +6,8 @@ import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { viewToParams } from "../../state/url";
 import { Empty } from "../../ui/Panel";
+import { ProfileLink } from "../../ui/ProfileLink";
+import { TableWrap } from "../../ui/TableWrap";
 import { warningReason } from "./warning-text";
 
 const SHOWN = 12;
@@ -33,7 +35,7 @@ export function WarningsPanel({
   const shown = all ? warnings : warnings.slice(0, SHOWN);
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap label={t("warnings.tableLabel")}>
         <table className="catalogue warnings">
           <thead>
             <tr>
@@ -52,9 +54,11 @@ export function WarningsPanel({
               return (
                 <tr key={`${w.kind}-${w.indicator}-${w.region}-${w.period}`}>
                   <th scope="row">
-                    <a href={href}>{pick(region.name, lang)}</a>
+                    <ProfileLink code={region.code}>{pick(region.name, lang)}</ProfileLink>
                   </th>
-                  <td>{pick(ind.name, lang)}</td>
+                  <td>
+                    <a href={href}>{pick(ind.name, lang)}</a>
+                  </td>
                   <td className="num">{w.period}</td>
                   <td>{warningReason(w, ind, lang, t)}</td>
                 </tr>
@@ -62,7 +66,7 @@ export function WarningsPanel({
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {warnings.length > SHOWN && (
         <button type="button" onClick={() => setAll(!all)}>
           {all ? t("warnings.fewer") : t("warnings.all", { n: warnings.length })}

@@ -28,12 +28,21 @@ export interface JudgedProps {
   lastYear: number;
 }
 
-/** Skeleton while the series load, an alert if one fails, then the part drawn from the judgments. */
-function Judged({ height, body, ...props }: JudgedProps & { height: number; body: (j: Judgments) => ReactNode }) {
-  const { queries, judgments } = useJudgments(props);
+/** Skeleton while its series load, an alert if one fails, then the part drawn from its judgment. */
+function Judged<K extends keyof Judgments>({
+  part,
+  height,
+  body,
+  ...props
+}: JudgedProps & {
+  part: K;
+  height: number;
+  body: (value: NonNullable<Judgments[K]["value"]>) => ReactNode;
+}) {
+  const { queries, value } = useJudgments(props)[part];
   return (
     <QueryGate queries={queries} height={height}>
-      {() => (judgments ? body(judgments) : <Skeleton height={height} />)}
+      {() => (value ? body(value as NonNullable<Judgments[K]["value"]>) : <Skeleton height={height} />)}
     </QueryGate>
   );
 }
@@ -42,28 +51,30 @@ export function FindingsPart(props: JudgedProps) {
   return (
     <Judged
       {...props}
+      part="findings"
       height={96}
-      body={(j) => (
-        <FindingsPanel findings={j.findings} indicators={props.indicators} regions={props.regions} level={props.level} />
+      body={(findings) => (
+        <FindingsPanel findings={findings} indicators={props.indicators} regions={props.regions} level={props.level} />
       )}
     />
   );
 }
 
 export function TargetsPart(props: JudgedProps) {
-  return <Judged {...props} height={200} body={(j) => <TargetsPanel assessments={j.assessments} />} />;
+  return <Judged {...props} part="targets" height={200} body={(assessments) => <TargetsPanel assessments={assessments} />} />;
 }
 
 export function BehindPart(props: JudgedProps) {
-  return <Judged {...props} height={240} body={(j) => <BehindPanel shortfalls={j.shortfalls} />} />;
+  return <Judged {...props} part="behind" height={240} body={(rows) => <BehindPanel shortfalls={rows} />} />;
 }
 
 export function WarningsPart(props: JudgedProps) {
   return (
     <Judged
       {...props}
+      part="warnings"
       height={200}
-      body={(j) => <WarningsPanel warnings={j.warnings} indicators={props.indicators} regions={props.regions} />}
+      body={(warnings) => <WarningsPanel warnings={warnings} indicators={props.indicators} regions={props.regions} />}
     />
   );
 }

@@ -10,21 +10,24 @@ import { type Findings, keyFindings } from "../../domain/findings";
 import { targetProgress } from "../../domain/targets";
 import { detectWarnings, type Warning } from "../../domain/warnings";
 
-/** Everything the Overview judges, computed once from the same data for every panel. */
-export interface Judgments {
-  /** The province's targets with both verdicts, projection and effort. */
-  assessments: TargetAssessment[];
-  /** The regions of `level` behind on the most targets, by progress. */
-  shortfalls: Shortfall[];
-  warnings: Warning[];
-  findings: Findings;
+type Results = UseQueryResult<Observation[]>[];
+
+/** One judged part: the series it is computed from (for its panel's gate) and its value once they have loaded. */
+export interface Part<T> {
+  queries: Results;
+  value: T | null;
 }
 
-/**
- * The last judgments per catalogue: the Overview's judged panels each ask for them (each its
- * own lazy part of the page) and get the same object, computed once.
- */
-const cache = new WeakMap<readonly Indicator[], { key: string; value: Judgments }>();
+/** Everything the Overview judges. Each part waits only for its own series: a failing city endpoint never blanks the province's targets. */
+export interface Judgments {
+  /** The province's targets with both verdicts, projection and effort. */
+  targets: Part<TargetAssessment[]>;
+  /** The regions of `level` behind on the most targets, by progress. */
+  behind: Part<Shortfall[]>;
+  warnings: Part<Warning[]>;
+  /** Built from the three above. */
+  findings: Part<Findings>;
+}
 
 /** Indicators with a target of the province (not base figures): what the targets panel lists. */
 export function targetIndicators(indicators: readonly Indicator[], province: string): Indicator[] {
@@ -36,9 +39,27 @@ const watched = (indicators: readonly Indicator[], level: Level) =>
   indicators.filter((i) => !i.context && i.levels.includes(level));
 
 /**
+ * The results arrays are new on every render: their answers' timestamps say when the data
+ * changed, and the judged panels (each its own lazy part of the page) share one computation per
+ * part and key, cached per catalogue.
+ */
+const stampOf = (queries: Results) => queries.map((q) => q.dataUpdatedAt).join();
+const cache = new WeakMap<readonly Indicator[], Map<string, unknown>>();
+function cached<T>(indicators: readonly Indicator[], key: string, compute: () => T): T {
+  let byKey = cache.get(indicators);
+  if (!byKey) cache.set(indicators, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = compute();
+  // One entry per part is enough: a new stamp replaces the old.
+  for (const k of byKey.keys()) if (k.split("|")[0] === key.split("|")[0]) byKey.delete(k);
+  byKey.set(key, value);
+  return value;
+}
+
+/**
  * The Overview's data and judgments: the province's series of every target indicator, every
  * watched indicator at `level` (the cities, or the counties), and what the domain's pure
- * functions make of them. `judgments` is null until every series has loaded for its own key.
+ * functions make of them. A part's value is null until its series have loaded for their own key.
  */
 export function useJudgments({
   indicators,
@@ -52,40 +73,51 @@ export function useJudgments({
   province: string;
   level: Level;
   lastYear: number;
-}): { queries: UseQueryResult<Observation[]>[]; judgments: Judgments | null } {
+}): Judgments {
   const targeted = useMemo(() => targetIndicators(indicators, province), [indicators, province]);
   const atLevel = useMemo(() => watched(indicators, level), [indicators, level]);
   const provinceResults = useManyObservations(targeted.map((i) => ({ indicator: i.id, level: "province" as const })));
   const levelResults = useManyObservations(atLevel.map((i) => ({ indicator: i.id, level })));
-  const queries = [...provinceResults, ...levelResults];
-  const ready = queries.every(isSettled);
-  // The results arrays are new on every render: their answers' timestamps say when the data changed.
-  const stamp = queries.map((q) => q.dataUpdatedAt).join();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `stamp` stands for the data of `provinceResults` and `levelResults`
-  const judgments = useMemo(() => {
-    if (!ready) return null;
-    const key = [stamp, province, level, lastYear, regions.length].join("|");
-    const hit = cache.get(indicators);
-    if (hit?.key === key) return hit.value;
-    const provinceData = provinceResults.map((q) => q.data);
-    const levelData = levelResults.map((q) => q.data);
-    const byIdProvince = new Map(targeted.map((ind, k) => [ind.id, provinceData[k] ?? []]));
-    const byIdLevel = new Map(atLevel.map((ind, k) => [ind.id, levelData[k] ?? []]));
-    const assessments = assessTargets(targeted, byIdProvince, province);
-    const units = regionsAtLevel(regions, level);
-    const behind = shortfalls(
-      units,
-      targeted.flatMap((indicator) => {
-        const target = currentTarget(indicator, province, lastYear);
-        const progress = target && targetProgress(indicator, target, byIdProvince.get(indicator.id) ?? []);
-        const observations = byIdLevel.get(indicator.id);
-        return progress && observations ? [{ indicator, progress, observations }] : [];
-      }),
-    );
-    const warnings = detectWarnings(atLevel, byIdLevel, regions);
-    const value = { assessments, shortfalls: behind, warnings, findings: keyFindings(assessments, behind, warnings) };
-    cache.set(indicators, { key, value });
-    return value;
-  }, [ready, stamp, indicators, targeted, atLevel, regions, province, level, lastYear]);
-  return { queries, judgments };
+  const targetedIds = new Set(targeted.map((i) => i.id));
+  const levelTargeted = levelResults.filter((_, k) => targetedIds.has(atLevel[k].id));
+  const behindQueries = [...provinceResults, ...levelTargeted];
+  const all = [...provinceResults, ...levelResults];
+  const context = `${province}|${level}|${lastYear}|${regions.length}`;
+
+  const provinceData = () => new Map(targeted.map((ind, k) => [ind.id, provinceResults[k].data ?? []]));
+  const levelData = () => new Map(atLevel.map((ind, k) => [ind.id, levelResults[k].data ?? []]));
+
+  const targets = provinceResults.every(isSettled)
+    ? cached(indicators, `targets|${context}|${stampOf(provinceResults)}`, () =>
+        assessTargets(targeted, provinceData(), province),
+      )
+    : null;
+  const behind = behindQueries.every(isSettled)
+    ? cached(indicators, `behind|${context}|${stampOf(behindQueries)}`, () => {
+        const byProvince = provinceData();
+        const byLevel = levelData();
+        return shortfalls(
+          regionsAtLevel(regions, level),
+          targeted.flatMap((indicator) => {
+            const target = currentTarget(indicator, province, lastYear);
+            const progress = target && targetProgress(indicator, target, byProvince.get(indicator.id) ?? []);
+            const observations = byLevel.get(indicator.id);
+            return progress && observations ? [{ indicator, progress, observations }] : [];
+          }),
+        );
+      })
+    : null;
+  const warnings = levelResults.every(isSettled)
+    ? cached(indicators, `warnings|${context}|${stampOf(levelResults)}`, () => detectWarnings(atLevel, levelData(), regions))
+    : null;
+  const findings =
+    targets && behind && warnings
+      ? cached(indicators, `findings|${context}|${stampOf(all)}`, () => keyFindings(targets, behind, warnings))
+      : null;
+  return {
+    targets: { queries: provinceResults, value: targets },
+    behind: { queries: behindQueries, value: behind },
+    warnings: { queries: levelResults, value: warnings },
+    findings: { queries: all, value: findings },
+  };
 }
