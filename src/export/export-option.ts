@@ -9,6 +9,12 @@ export interface ExportFrame {
   footer: string;
   /** The view's link, so a reader can reopen it. */
   link: string;
+  /**
+   * The boundary notice a published map must carry (地图审核): "not an approved map", or
+   * "审图号：…" when config.json sets boundaries.approval. Drawn above the footer of any export
+   * with a map series, never on other charts.
+   */
+  mapNotice?: string;
   /** "模拟数据 / Simulated data", or null for official data. */
   simulatedMark: string | null;
   background: "white" | "transparent";
@@ -100,6 +106,13 @@ function legendRows(names: readonly string[], width: number): number {
   return rows;
 }
 
+const hasMap = (o: Obj) => asList(o.series).some((s) => s.type === "map");
+
+/** The footer's text: the boundary notice first on a map, then source, version and date. */
+export function footerOf(option: EChartsOption, frame: ExportFrame): string {
+  return frame.mapNotice && hasMap(option as Obj) ? `${frame.mapNotice}\n${frame.footer}` : frame.footer;
+}
+
 /** Where the frame's parts go, for an export `width` wide: each part below the one before, none over the plot. */
 export interface ExportLayout {
   /** Room above the plot (at least FRAME_TOP) and below it (at least FRAME_BOTTOM). */
@@ -126,7 +139,7 @@ export function exportLayout(option: EChartsOption, frame: ExportFrame): ExportL
   const rows = asList(o.legend).reduce((n, l) => Math.max(n, legendRows(legendNames(o, l), inner)), 0);
   const top = Math.max(FRAME_TOP, legendTop + rows * LEGEND.row + 12);
   // The footer is anchored at the bottom, above the link's line, and wraps upwards.
-  const bottom = Math.max(FRAME_BOTTOM, 28 + textHeight(frame.footer, FOOTER, inner) + 16);
+  const bottom = Math.max(FRAME_BOTTOM, 28 + textHeight(footerOf(option, frame), FOOTER, inner) + 16);
   return { top, bottom, titleTop, titleWidth, markAbove, legendTop };
 }
 
@@ -165,7 +178,8 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
   }));
   const grid = asList(o.grid).map((g) => ({ ...g, top: shift(g.top, top), bottom: shift(g.bottom, bottom) }));
   const series = asList(o.series).map((s) =>
-    s.type === "map" ? { ...s, top, bottom: bottom + 8, roam: false, label: s.label } : s,
+    // The map keeps any room it leaves for its legend below it.
+    s.type === "map" ? { ...s, top, bottom: shift(s.bottom, bottom + 8), roam: false, label: s.label } : s,
   );
   const visualMap = asList(o.visualMap).map((v) => ({ ...v, bottom: bottom + 8, show: true }));
   // A radar is placed by percent of the whole chart: keep it where it was in the plot's own box.
@@ -224,7 +238,7 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
         type: "text",
         left: MARGIN,
         bottom: 28,
-        style: { text: frame.footer, fill: muted, ...FOOTER, width: inner, overflow: "break" },
+        style: { text: footerOf(option, frame), fill: muted, ...FOOTER, width: inner, overflow: "break" },
       },
       {
         type: "text",

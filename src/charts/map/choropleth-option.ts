@@ -42,9 +42,19 @@ export function legendPieces(input: Pick<ChoroplethInput, "indicator" | "rows" |
 }
 
 /** A choropleth of classed values: each region's value is its class, the legend maps classes to colours. */
+/** The legend's height as ECharts lays it out: its heading's lines, one 12 px item per class with 10 px between, padding. */
+export function legendHeight(pieces: number, headingLines: number): number {
+  return headingLines * 16 + 8 + pieces * 12 + Math.max(pieces - 1, 0) * 10 + 2 * 6;
+}
+
 export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Translate): EChartsOption {
   const { indicator, rows, breaks } = input;
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const pieces = legendPieces(input, lang, t);
+  // The province's frame has the South China Sea in its bottom right (bottom left is the Leizhou
+  // peninsula): the legend goes there. A city drilled into has land in any corner: the map
+  // leaves room for the legend below it.
+  const below = input.frame === undefined;
   return {
     tooltip: {
       trigger: "item",
@@ -55,8 +65,9 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
     },
     visualMap: {
       type: "piecewise",
-      pieces: legendPieces(input, lang, t),
-      left: 8,
+      pieces,
+      // Exports keep this place, above their footer.
+      ...(below ? { left: 8 } : { right: 8 }),
       bottom: 8,
       orient: "vertical",
       itemWidth: 18,
@@ -75,6 +86,7 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
         nameProperty: "code",
         roam: true,
         scaleLimit: { min: 0.8, max: 12 },
+        ...(below ? { bottom: legendHeight(pieces.length, input.scale ? 2 : 1) + 16 } : {}),
         ...(input.frame ? { boundingCoords: input.frame } : {}),
         selectedMode: false,
         itemStyle: { borderColor: "#ffffff", borderWidth: 0.6 },
