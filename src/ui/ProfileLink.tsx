@@ -2,9 +2,8 @@ import type { MouseEvent, ReactNode } from "react";
 import { useApp } from "../state/context";
 import { type ViewState, viewFromParams, viewToParams } from "../state/url";
 
-/** The view of a region's profile from the current one: language, index weights and year carry over. */
-export const profileView = (view: ViewState, code: string): ViewState => ({
-  ...view,
+/** What changes when a region's profile opens: language, index weights and year carry over. */
+export const profilePatch = (code: string): Partial<ViewState> => ({
   view: "profile",
   region: code,
   regions: [],
@@ -13,6 +12,8 @@ export const profileView = (view: ViewState, code: string): ViewState => ({
   from: null,
   to: null,
 });
+/** The view of a region's profile from the current one. */
+export const profileView = (view: ViewState, code: string): ViewState => ({ ...view, ...profilePatch(code) });
 
 /**
  * A real link to another view (`<a href>` built with viewToParams, so it opens in a new tab

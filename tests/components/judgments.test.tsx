@@ -57,8 +57,10 @@ describe("where we are behind: progress, not level", () => {
     // Level and progress are separate columns: 93% is its level, −8.7 pp its shortfall.
     expect(rows[0]).toHaveTextContent("93.0%");
     expect(rows[0]).toHaveTextContent("−8.7 个百分点");
-    // The region links to Explore on that region and indicator.
-    expect(within(rows[0]).getByRole("link", { name: "深圳市" }).getAttribute("href")).toMatch(
+    // The region links to its profile; its worst indicator to Explore on that region and indicator.
+    expect(within(rows[0]).getByRole("link", { name: "深圳市" }).getAttribute("href")).toMatch(/view=profile.*region=440300/);
+    const indicatorLink = within(rows[0]).getAllByRole("link")[1];
+    expect(indicatorLink.getAttribute("href")).toMatch(
       new RegExp(`view=explore.*indicator=${ID}.*regions=440300|view=explore.*regions=440300.*indicator=${ID}`),
     );
   });
@@ -79,7 +81,9 @@ describe("key findings and warnings", () => {
     const total = Number(within(warnings).getAllByRole("link")[0].textContent);
     if (total > 0) {
       const first = within(warningPanel).getAllByRole("row")[1];
-      expect(within(first).getByRole("link").getAttribute("href")).toContain("view=explore");
+      const [regionLink, indicatorLink] = within(first).getAllByRole("link");
+      expect(regionLink.getAttribute("href")).toContain("view=profile");
+      expect(indicatorLink.getAttribute("href")).toContain("view=explore");
     } else {
       expect(warningPanel).toHaveTextContent("没有发现需要复核的数据");
     }

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Indicator } from "../../api/contract";
 import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import { ProfileLink } from "../../ui/ProfileLink";
 import type { MapRow } from "./map-data";
 
 type Column = "name" | "code" | "value" | "rank" | "change";
@@ -89,7 +90,9 @@ export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]
           {first > 0 && <Spacer height={first * rowHeight} />}
           {sorted.slice(first, last).map((r, i) => (
             <tr key={r.code} aria-rowindex={windowed ? first + i + 2 : undefined}>
-              <th scope="row">{pick(r.name, lang)}</th>
+              <th scope="row">
+                <ProfileLink code={r.code}>{pick(r.name, lang)}</ProfileLink>
+              </th>
               <td className="code">{r.code}</td>
               <td className="num">{formatValue(r.value, indicator, lang, t("map.noData"))}</td>
               <td className="num">{r.rank === null ? "—" : `${r.rank} / ${r.of}`}</td>

@@ -12,6 +12,7 @@ import { useApp } from "../../state/context";
 import { NORMS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { ProfileLink } from "../../ui/ProfileLink";
 import { type CompareLevel, indexIndicators, type RankedRow, rankingSlots, type SelectionLevels, valuesAt } from "./compare-data";
 import { compareSubtitle, indexTable, rankedTable, sourcesOf } from "./export";
 import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
@@ -363,7 +364,7 @@ function LevelIndexBody({
                 <tr key={code}>
                   <th scope="row">
                     <span className="swatch" style={{ background: selectionColor(order.indexOf(code)) }} aria-hidden="true" />
-                    {pick(names.get(code) ?? { zh: code, en: code }, lang)}
+                    <ProfileLink code={code}>{pick(names.get(code) ?? { zh: code, en: code }, lang)}</ProfileLink>
                   </th>
                   <td className="num">
                     {row?.index === null || !row ? (

@@ -17,6 +17,7 @@ import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
+import { ProfileLink } from "../../ui/ProfileLink";
 import { benchmarkName, benchmarkRows, type CompareLevel, pathOf, rankingSlots, type SelectionLevels } from "./compare-data";
 import { compareSubtitle, fileLevel, spanOf, spanText, valuesTable } from "./export";
 import { buildRankingBarsOption, buildSmallMultipleOption, selectionColor } from "./options";
@@ -228,7 +229,8 @@ export function ValuesTable({
                     <tr key={r.code}>
                       <th scope="row">
                         <span className="swatch" style={{ background: selectionColor(i) }} aria-hidden="true" />
-                        {pick(r.name, lang)} <span className="tag-inline">{t(`level.${level}`)}</span>
+                        <ProfileLink code={r.code}>{pick(r.name, lang)}</ProfileLink>{" "}
+                        <span className="tag-inline">{t(`level.${level}`)}</span>
                       </th>
                       <td className="num">{formatValue(row?.value ?? null, indicator, lang, noData)}</td>
                       <td className="num">{row?.rank ? `${row.rank} / ${row.of}` : "—"}</td>

@@ -4,6 +4,7 @@ import { isSettled } from "../../api/queries";
 import { formatValue, pick, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { QueryGate } from "../../ui/Panel";
+import { ProfileLink } from "../../ui/ProfileLink";
 import { exploreSubtitle, fileLevel, rangeText, tableModelTable } from "./export";
 import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import type { PeriodRange } from "./range";
@@ -77,7 +78,7 @@ export function TableTab({
                 {model.rows.map((row) => (
                   <tr key={row.code}>
                     <th scope="row">
-                      {pick(row.name, lang)}
+                      <ProfileLink code={row.code}>{pick(row.name, lang)}</ProfileLink>
                       {!row.published && (
                         <span className="tag">{t("explore.notAtLevel", { level: t(`level.${row.level}`) })}</span>
                       )}

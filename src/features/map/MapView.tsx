@@ -1,5 +1,5 @@
 import type { EChartsType } from "echarts/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
@@ -24,6 +24,7 @@ import { MAP_LEVELS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
+import { ProfileLink, profilePatch } from "../../ui/ProfileLink";
 import { RegionSearch } from "../../ui/RegionSearch";
 import { TimeControl } from "../../ui/TimeControl";
 
@@ -142,7 +143,6 @@ function MapBody({
   // Linked highlighting between the map and the ranking.
   const mapChart = useRef<EChartsType | null>(null);
   const rankChart = useRef<EChartsType | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const highlight = useCallback((code: string | null) => {
     for (const chart of [mapChart.current, rankChart.current]) chart?.dispatchAction({ type: "downplay" });
     if (!code) return;
@@ -152,27 +152,22 @@ function MapBody({
     if (index >= 0) rankChart.current?.dispatchAction({ type: "highlight", seriesIndex: 0, dataIndex: index });
   }, []);
 
-  const drillInto = useCallback(
+  // A county (or a city without counties, a county-level unit) opens its profile; a city drills down.
+  const openOrDrill = useCallback(
     (code: string) => {
       const region = regions.find((r) => r.code === code);
-      if (!region) return;
-      const target = region.level === "county" ? regions.find((r) => r.code === region.parent) : region;
-      if (target?.level !== "city") return;
-      const hasCounties = regions.some((r) => r.parent === target.code);
-      if (!hasCounties) {
-        setNotice(t("map.noCounties", { name: pick(target.name, lang) }));
+      if (!region || region.level === "province") return;
+      if (region.level === "county" || !regions.some((r) => r.parent === region.code)) {
+        update(profilePatch(region.code));
         return;
       }
-      setNotice(null);
-      update({ city: target.code, level: "county" });
+      update({ city: region.code, level: "county" });
     },
-    [regions, update, t, lang],
+    [regions, update],
   );
   const mapEvents = useMemo(
     () => ({
-      click: (p: unknown) => {
-        if (!drilled) drillInto((p as { name: string }).name);
-      },
+      click: (p: unknown) => openOrDrill((p as { name: string }).name),
       mouseover: (p: unknown) => {
         const code = (p as { name: string }).name;
         const index = (rankingOptionData(rankChart.current) ?? []).indexOf(code);
@@ -180,18 +175,16 @@ function MapBody({
       },
       mouseout: () => rankChart.current?.dispatchAction({ type: "downplay" }),
     }),
-    [drilled, drillInto],
+    [openOrDrill],
   );
   const rankEvents = useMemo(
     () => ({
       mouseover: (p: unknown) =>
         mapChart.current?.dispatchAction({ type: "highlight", name: (p as { data: { code: string } }).data.code }),
       mouseout: () => mapChart.current?.dispatchAction({ type: "downplay" }),
-      click: (p: unknown) => {
-        if (!drilled) drillInto((p as { data: { code: string } }).data.code);
-      },
+      click: (p: unknown) => openOrDrill((p as { data: { code: string } }).data.code),
     }),
-    [drilled, drillInto],
+    [openOrDrill],
   );
 
   const title = period ? t("map.mapTitle", { name: pick(indicator.name, lang), period }) : pick(indicator.name, lang);
@@ -301,16 +294,12 @@ function MapBody({
               </li>
               {cityRegion && (
                 <li>
-                  <span aria-current="page">{pick(cityRegion.name, lang)}</span>
+                  <span aria-current="page">{pick(cityRegion.name, lang)}</span> (
+                  <ProfileLink code={cityRegion.code}>{t("nav.profile")}</ProfileLink>)
                 </li>
               )}
             </ol>
           </nav>
-          {notice && (
-            <p className="notice" role="status">
-              {notice}
-            </p>
-          )}
           {!published ? (
             <Empty reason={t("map.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
           ) : (
