@@ -5,6 +5,7 @@ import { aggregationText, measureText } from "../../i18n/indicator-text";
 import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
 import * as methodsTexts from "../../i18n/messages-methods";
+import * as profileTexts from "../../i18n/messages-profile";
 import { useLang, useT } from "../../i18n/use-t";
 import { Panel, QueryGate } from "../../ui/Panel";
 import { TargetList } from "../../ui/TargetList";
@@ -12,6 +13,8 @@ import { TargetList } from "../../ui/TargetList";
 // The index method is described with the Compare view's texts (see i18n/messages.ts).
 addMessages(compareTexts);
 addMessages(methodsTexts);
+// The tiers of the region profile are described with its texts.
+addMessages(profileTexts);
 
 /** Every indicator's definition, unit, source and targets, with the data notices. */
 export function DataMethods() {
@@ -103,6 +106,9 @@ export function DataMethods() {
         <p>{t("compare.method.missing")}</p>
         <p>{t("compare.method.weights")}</p>
         <p>{t("compare.method.benchmarks")}</p>
+      </Panel>
+      <Panel title={t("methods.tiers.title")} className="index-method" id="tiers">
+        <p>{t("methods.tiers")}</p>
       </Panel>
     </>
   );
