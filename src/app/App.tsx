@@ -1,6 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useMeta } from "../api/hooks";
-import { ThemeContext, WALL_THEME } from "../charts/Chart";
 import { Overview } from "../features/overview/Overview";
 import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
@@ -32,30 +31,20 @@ function viewComponent(view: LazyViewName, fresh: boolean): LazyExoticComponent<
   return View;
 }
 
-/** `screen=big`: the Overview alone, dark, in large type, cycling its panels; Escape leaves. */
+/**
+ * `screen=big`: the command screen (features/screen), its own chunk with its texts and styles,
+ * so that the Overview carries none of it; Retry after a failed load asks for the chunk again.
+ */
 function WallDisplay() {
-  const t = useT();
-  const update = useApp((s) => s.update);
-  useEffect(() => {
-    document.documentElement.classList.add("wall");
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") update({ screen: "normal" });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => {
-      document.documentElement.classList.remove("wall");
-      window.removeEventListener("keydown", onKey);
-    };
-  }, [update]);
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt makes a new lazy component (React.lazy keeps a failed import)
+  const Screen = useMemo(() => lazy(() => import("../features/screen/CommandScreen")), [attempt]);
   return (
-    <ThemeContext.Provider value={WALL_THEME}>
-      <main id="main" className="wall-main">
-        <button type="button" className="wall-exit" onClick={() => update({ screen: "normal" })}>
-          {t("big.exit")}
-        </button>
-        <Overview />
-      </main>
-    </ThemeContext.Provider>
+    <PanelBoundary onRetry={() => setAttempt((n) => n + 1)}>
+      <Suspense fallback={<Skeleton height={480} />}>
+        <Screen />
+      </Suspense>
+    </PanelBoundary>
   );
 }
 

@@ -10,8 +10,9 @@ import * as explore from "./messages-explore";
 import * as methods from "./messages-methods";
 import * as overview from "./messages-overview";
 import * as profile from "./messages-profile";
+import * as screen from "./messages-screen";
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
-  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh, ...methods.zh, ...overview.zh, ...profile.zh },
-  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en, ...methods.en, ...overview.en, ...profile.en },
+  zh: { ...COMMON_MESSAGES.zh, ...compare.zh, ...explore.zh, ...methods.zh, ...overview.zh, ...screen.zh, ...profile.zh },
+  en: { ...COMMON_MESSAGES.en, ...compare.en, ...explore.en, ...methods.en, ...overview.en, ...screen.en, ...profile.en },
 };

@@ -11,6 +11,7 @@ import type * as explore from "./messages-explore";
 import type * as methods from "./messages-methods";
 import type * as overview from "./messages-overview";
 import type * as profile from "./messages-profile";
+import type * as screen from "./messages-screen";
 
 const base = {
   "app.title": "广东省数字经济发展监测",
@@ -220,6 +221,7 @@ export type MessageKey =
   | keyof typeof compare.zh
   | keyof typeof explore.zh
   | keyof typeof methods.zh
+  | keyof typeof screen.zh
   | keyof typeof overview.zh
   | keyof typeof profile.zh;
 

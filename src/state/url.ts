@@ -8,6 +8,10 @@ export const TABS = ["chart", "map", "table"] as const;
 export const MAX_REGIONS = 8;
 export const NORMS = ["minmax", "zscore"] as const;
 export const SCREENS = ["normal", "big"] as const;
+/** The command screen's limits: seconds per indicator, indicators cycled, minutes between refreshes. */
+export const CYCLE_S = { min: 1, max: 3600, default: 20 } as const;
+export const MAX_CYCLED = 20;
+export const REFRESH_MIN = { min: 1, max: 1440, default: 30 } as const;
 export const PILLAR_COUNT = PILLARS.length;
 
 export type View = (typeof VIEWS)[number];
@@ -31,6 +35,12 @@ export interface ViewState {
   norm: (typeof NORMS)[number];
   /** `big`: the wall-display mode of the Overview (dark, large type, no chrome, cycling panels). */
   screen: (typeof SCREENS)[number];
+  /** Command screen: seconds each indicator stays up. */
+  cycle: number;
+  /** Command screen: the indicators cycled through, [] = the headline ones. */
+  indicators: string[];
+  /** Command screen: minutes between checks for a new data version. */
+  refresh: number;
   /** A period range (Explore), either end open. */
   from: string | null;
   to: string | null;
@@ -51,6 +61,9 @@ export const DEFAULT_VIEW: ViewState = {
   weights: null,
   norm: "minmax",
   screen: "normal",
+  cycle: CYCLE_S.default,
+  indicators: [],
+  refresh: REFRESH_MIN.default,
   from: null,
   to: null,
   region: null,
@@ -67,6 +80,10 @@ const oneOf =
   (v: string): T | undefined =>
     (list as readonly string[]).includes(v) ? (v as T) : undefined;
 const matching = (re: RegExp) => (v: string) => (re.test(v) ? v : undefined);
+const integer =
+  ({ min, max }: { min: number; max: number }) =>
+  (v: string) =>
+    /^\d{1,5}$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : undefined;
 
 const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefined } = {
   view: oneOf(VIEWS),
@@ -88,6 +105,12 @@ const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefine
   },
   norm: oneOf(NORMS),
   screen: oneOf(SCREENS),
+  cycle: integer(CYCLE_S),
+  indicators: (v) => {
+    const ids = [...new Set(v.split(","))];
+    return ids.length <= MAX_CYCLED && ids.every((id) => INDICATOR_ID.test(id)) ? ids : undefined;
+  },
+  refresh: integer(REFRESH_MIN),
   from: matching(PERIOD),
   to: matching(PERIOD),
   region: matching(REGION_CODE),
@@ -117,7 +140,7 @@ export function viewToParams(view: ViewState): URLSearchParams {
   const p = new URLSearchParams();
   for (const key of KEYS) {
     const value = view[key];
-    if (key === "regions" || key === "weights") {
+    if (key === "regions" || key === "weights" || key === "indicators") {
       const list = view[key];
       if (list?.length && !(key === "weights" && list.every((x) => x === list[0]))) p.set(key, list.join(","));
     } else if (value !== null && value !== DEFAULT_VIEW[key]) {

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { handleApi } from "../../mock/api";
 import { type Dataset, generateDataset } from "../../mock/generate";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
-import { copyDist, DIST, launch, type Running, serveStatic, tempDir } from "./support";
+import { canvasInk, copyDist, DIST, launch, type Running, serveStatic, tempDir } from "./support";
 
 const HTTP_CONFIG = { dataSource: "http", baseUrl: "/api/v1" };
 
@@ -48,8 +48,12 @@ function healthyApi() {
   };
 }
 
-async function newPage(viewport = { width: 1366, height: 900 }, config: Record<string, unknown> = {}) {
-  context = await browser.newContext({ locale: "zh-CN", viewport });
+async function newPage(
+  viewport = { width: 1366, height: 900 },
+  config: Record<string, unknown> = {},
+  options: { reducedMotion?: "reduce" | "no-preference" } = {},
+) {
+  context = await browser.newContext({ locale: "zh-CN", viewport, ...options });
   await context.route("**/config.json", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...HTTP_CONFIG, ...config }) }),
   );
@@ -101,4 +105,103 @@ describe("timeout policy", () => {
     expect(elapsed).toBeGreaterThanOrEqual(15_000);
     expect(elapsed).toBeLessThanOrEqual(17_000);
   }, 40_000);
+});
+
+/** Waits until the screen shows its data: figures, targets with verdicts, a drawn map, a warning. */
+async function screenReady() {
+  await expect
+    .poll(() => page.locator(".screen-kpis .screen-figure").allTextContents(), { timeout: 30_000 })
+    .toSatisfy((texts: string[]) => texts.length >= 5 && texts.every((x) => /\d/.test(x)));
+  await page.locator(".screen-targets tbody tr .screen-verdict").first().waitFor({ timeout: 30_000 });
+  await expect
+    .poll(async () => (await canvasInk(page, ".screen-map .chart canvas").catch(() => null))?.inked ?? 0, { timeout: 30_000 })
+    .toBeGreaterThan(20_000);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 &&
+  Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+
+describe("the command screen (?screen=big)", () => {
+  const SIZES = [
+    { width: 1920, height: 1080, minFont: 12 },
+    { width: 3840, height: 2160, minFont: 24 },
+    { width: 3840, height: 1080, minFont: 12 },
+  ];
+  for (const size of SIZES) {
+    for (const lang of ["zh", "en"] as const) {
+      test(`${size.width}×${size.height} (${lang}): everything on one screen, nothing scrolls, clips or overlaps, type ≥ ${size.minFont} px`, async () => {
+        const ui = MESSAGES[lang];
+        await newPage({ width: size.width, height: size.height });
+        await page.goto(`${base}?screen=big&lang=${lang}`);
+        await screenReady();
+        const layout = await page.evaluate(() => {
+          const box = (el: Element) => {
+            const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          };
+          const html = document.documentElement;
+          // Every element with text of its own: its computed size, and whether it is cut off.
+          const texts = [...document.querySelectorAll(".screen *")].filter((el) =>
+            [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()),
+          );
+          return {
+            scroll: [html.scrollWidth, html.scrollHeight, document.body.scrollWidth, document.body.scrollHeight],
+            client: [html.clientWidth, html.clientHeight],
+            panels: [...document.querySelectorAll(".screen-head, .screen-panel")].map((el) => ({
+              name: el.className,
+              box: box(el),
+            })),
+            figures: [...document.querySelectorAll(".screen-kpis .screen-figure")].map((el) => ({
+              box: box(el),
+              panel: box(el.closest(".screen-panel") as Element),
+              card: box(el.closest("li") as Element),
+            })),
+            verdicts: [...document.querySelectorAll(".screen-targets .screen-verdict")].map((el) => ({
+              box: box(el),
+              panel: box(el.closest(".screen-panel") as Element),
+            })),
+            smallest: Math.min(...texts.map((el) => Number.parseFloat(getComputedStyle(el).fontSize))),
+            smallestText: texts
+              .map((el) => [Number.parseFloat(getComputedStyle(el).fontSize), el.className || el.tagName] as const)
+              .sort((a, b) => a[0] - b[0])[0],
+            clipped: [...document.querySelectorAll(".screen-figure, .screen-verdict, .screen-map-head h2, .screen-clock")]
+              .filter((el) => el.scrollWidth > el.clientWidth + 1)
+              .map((el) => el.textContent),
+            tabular: getComputedStyle(document.querySelector(".screen") as Element).fontVariantNumeric,
+          };
+        });
+        // No scrollbars: the page is exactly the viewport.
+        expect(layout.scroll).toEqual([size.width, size.height, size.width, size.height]);
+        expect(layout.client).toEqual([size.width, size.height]);
+        // Header, figures, map, ranking, targets, ticker: six boxes, pairwise disjoint, all on screen.
+        expect(layout.panels.length).toBe(6);
+        const viewport = { x: 0, y: 0, width: size.width, height: size.height };
+        for (const [i, a] of layout.panels.entries()) {
+          expect(inside(a.box, viewport), a.name).toBe(true);
+          for (const b of layout.panels.slice(i + 1)) expect(overlap(a.box, b.box), `${a.name} × ${b.name}`).toBe(false);
+        }
+        // Every headline figure and every verdict wholly visible inside its panel (nothing cut by overflow).
+        expect(layout.figures.length).toBeGreaterThanOrEqual(5);
+        for (const f of layout.figures) expect(inside(f.box, f.card) && inside(f.box, f.panel)).toBe(true);
+        expect(layout.verdicts.length).toBeGreaterThanOrEqual(2 * 5);
+        for (const v of layout.verdicts) expect(inside(v.box, v.panel)).toBe(true);
+        expect(layout.clipped).toEqual([]);
+        expect(layout.smallest, String(layout.smallestText)).toBeGreaterThanOrEqual(size.minFont);
+        expect(layout.tabular).toContain("tabular-nums");
+        // Both verdicts are words in the reader's language, the header names the data.
+        const verdictWords = await page.locator(".screen-targets .screen-verdict").allTextContents();
+        expect(verdictWords).toContain(ui["verdict.on-track"]);
+        expect(verdictWords).toContain(ui["outlook.on-course"]);
+        expect(await page.locator(".screen-badge").textContent()).toBe(ui["badge.simulated"]);
+        expect(await page.locator(".screen-version").textContent()).toContain(dataset.meta.dataVersion);
+        expect(await page.locator(".screen-clock time").textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+        expect(await page.locator(".screen-ranking li").count()).toBe(10);
+        expect(await page.locator(".screen-ticker-line").textContent()).toMatch(/\S/);
+      });
+    }
+  }
 });

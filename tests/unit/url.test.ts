@@ -37,6 +37,9 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   ),
   norm: fc.constantFrom(...NORMS),
   screen: fc.constantFrom(...SCREENS),
+  cycle: fc.integer({ min: 1, max: 3600 }),
+  indicators: fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/), { maxLength: 20 }),
+  refresh: fc.integer({ min: 1, max: 1440 }),
   from: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
   to: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
   region: fc.option(code, { nil: null }),
@@ -83,6 +86,18 @@ describe("URL codec", () => {
     const nine = Array.from({ length: 9 }, (_, i) => `44010${i}`).join(",");
     expect(viewFromParams(new URLSearchParams(`regions=${nine}`)).dropped[0].key).toBe("regions");
     expect(viewFromParams(new URLSearchParams(`indicator=${"a".repeat(500)}`)).view.indicator).toBeNull();
+  });
+
+  it("reads the command screen's cycle (s), indicators and refresh (min), refusing junk and out-of-range values", () => {
+    const ok = viewFromParams(new URLSearchParams("screen=big&cycle=5&indicators=5g-base-stations,ict-employment&refresh=10"));
+    expect(ok.dropped).toEqual([]);
+    expect(ok.view).toMatchObject({ screen: "big", cycle: 5, indicators: ["5g-base-stations", "ict-employment"], refresh: 10 });
+    expect(viewToParams(ok.view).toString()).toBe("screen=big&cycle=5&indicators=5g-base-stations%2Cict-employment&refresh=10");
+    const junk = viewFromParams(new URLSearchParams("cycle=0&indicators=Bad!&refresh=99999"));
+    expect(junk.view).toEqual(DEFAULT_VIEW);
+    expect(junk.dropped.map((d) => d.key)).toEqual(["cycle", "indicators", "refresh"]);
+    expect(viewFromParams(new URLSearchParams("cycle=1.5")).view.cycle).toBe(20);
+    expect(viewToParams({ ...DEFAULT_VIEW, cycle: 20, refresh: 30 }).toString()).toBe("");
   });
 
   it("ignores prototype keys", () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { featured, resolveIndicator } from "../../domain/catalogue";
@@ -15,9 +15,6 @@ const TargetsPart = lazy(() => judged().then((m) => ({ default: m.TargetsPart })
 const BehindPart = lazy(() => judged().then((m) => ({ default: m.BehindPart })));
 const WarningsPart = lazy(() => judged().then((m) => ({ default: m.WarningsPart })));
 const TrendPanel = lazy(() => judged().then((m) => ({ default: m.TrendPanel })));
-
-/** How long each panel stays up on a wall display. */
-const CYCLE_MS = 15_000;
 
 /** For leaders: the headline figures, progress against targets, where we are behind, and trends. */
 export function Overview() {
@@ -81,7 +78,6 @@ function OverviewPanels({
 }) {
   const t = useT();
   const update = useApp((s) => s.update);
-  const big = useApp((s) => s.screen) === "big";
   const level = useApp((s) => s.level);
   const list = featured(indicators);
   const provinceRegion = regions.find((r) => r.code === province) as Region;
@@ -102,18 +98,16 @@ function OverviewPanels({
       title={t("overview.kpis")}
       className="panel-kpis"
       actions={
-        !big && (
-          <label className="field">
-            <span>{t("overview.period")}</span>
-            <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-        )
+        <label className="field">
+          <span>{t("overview.period")}</span>
+          <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
       }
     >
       <p className="intro">{t("overview.kpisIntro")}</p>
@@ -153,7 +147,7 @@ function OverviewPanels({
           indicators={indicators}
           province={provinceRegion}
           onPick={(id) => update({ indicator: id })}
-          controls={!big}
+          controls
         />
       </Suspense>
     ) : (
@@ -162,37 +156,5 @@ function OverviewPanels({
       </Panel>
     ),
   ];
-  // The wall display opens on the headline figures; the page, on the key findings above them.
-  return big ? <Cycle panels={[panels[1], panels[0], ...panels.slice(2)]} /> : panels;
-}
-
-/** Wall display: one panel at a time, the next every CYCLE_MS (paused while hovered or focused). */
-function Cycle({ panels }: { panels: React.ReactNode[] }) {
-  const [index, setIndex] = useState(0);
-  const [paused, setPaused] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new panel restarts the timer
-  useEffect(() => {
-    if (paused) return;
-    const timer = window.setTimeout(() => setIndex((i) => (i + 1) % panels.length), CYCLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [index, paused, panels.length]);
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: pausing on hover is a convenience; focus pauses it for keyboard users
-    <div
-      className="cycle"
-      aria-live="off"
-      onMouseEnter={() => setPaused(true)}
-      onMouseLeave={() => setPaused(false)}
-      onFocus={() => setPaused(true)}
-      onBlur={() => setPaused(false)}
-    >
-      {panels[index]}
-      <ol className="cycle-dots" aria-hidden="true">
-        {panels.map((_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the panels are a fixed list
-          <li key={i} className={i === index ? "active" : ""} />
-        ))}
-      </ol>
-    </div>
-  );
+  return panels;
 }
