@@ -15,6 +15,7 @@ const VIEWS = [
   "view=compare&regions=440106,440304,441900",
   "view=explore&regions=440000,440100&tab=chart",
   "view=explore&tab=table",
+  "view=profile&region=441481",
   "view=data",
   "screen=big",
 ];
