@@ -1,7 +1,7 @@
 /**
- * A briefing: every chart of a view, each redrawn with its frame, in one PDF (A4) or one PNG
- * sheet, closed by the list of sources. Loaded on demand; jsPDF only when a PDF is asked for.
- * Text goes in as images drawn by the browser, so Chinese needs no font embedded in the PDF.
+ * The briefing as one PNG sheet: every chart of a view, each redrawn with its frame, one under
+ * the other, closed by the list of sources drawn as an image. The PDF briefing, with text as
+ * text, tables and the view's sections, is brief-export.ts. Loaded on demand.
  */
 import type { EChartsOption } from "../charts/echarts";
 import { renderPng } from "./render";
@@ -64,15 +64,15 @@ function sourcesPicture(heading: string, sources: readonly string[], width: numb
   );
 }
 
-export async function buildBriefing(
+/** The PNG sheet: the charts, then the sources. */
+export async function buildSheet(
   charts: readonly BriefingChart[],
   sources: { heading: string; list: readonly string[] },
-  format: BriefingFormat,
 ): Promise<Blob> {
   const pictures = await Promise.all(charts.map((c) => picture(renderPng(c.option, c.size, SCALE), c.size.width, c.size.height)));
   const width = Math.max(...charts.map((c) => c.size.width), 600);
   pictures.push(await sourcesPicture(sources.heading, [...new Set(sources.list)], width));
-  return format === "png" ? sheet(pictures, width) : pdf(pictures, format === "pdf-landscape" ? "landscape" : "portrait");
+  return sheet(pictures, width);
 }
 
 async function sheet(pictures: readonly Picture[], width: number): Promise<Blob> {
@@ -94,23 +94,4 @@ async function sheet(pictures: readonly Picture[], width: number): Promise<Blob>
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("canvas export failed"))), "image/png"),
   );
-}
-
-async function pdf(pictures: readonly Picture[], orientation: "portrait" | "landscape"): Promise<Blob> {
-  const { jsPDF } = await import("jspdf");
-  const doc = new jsPDF({ orientation, unit: "mm", format: "a4", compress: true });
-  const [pageW, pageH] = [doc.internal.pageSize.getWidth(), doc.internal.pageSize.getHeight()];
-  const margin = 12;
-  let y = margin;
-  pictures.forEach((p, i) => {
-    const scale = Math.min((pageW - 2 * margin) / p.width, (pageH - 2 * margin) / p.height);
-    const [w, h] = [p.width * scale, p.height * scale];
-    if (y + h > pageH - margin && i > 0) {
-      doc.addPage();
-      y = margin;
-    }
-    doc.addImage(p.bytes, "PNG", margin, y, w, h);
-    y += h + 6;
-  });
-  return doc.output("blob");
 }

@@ -1,8 +1,7 @@
 import { useId, useState } from "react";
+import { useMeta } from "../api/hooks";
 import type { BriefingFormat } from "../export/briefing";
-import { exportFileName } from "../export/filename";
 import { useExportRegistry } from "../export/registry";
-import type { ExportSpec } from "../export/spec";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
 import { useExportFrame } from "./export-frame";
@@ -13,44 +12,30 @@ const FORMATS: { value: BriefingFormat; key: "briefing.pdfPortrait" | "briefing.
   { value: "png", key: "briefing.pngSheet" },
 ];
 
-/** Exports every chart of the view on screen, with captions and sources, as one PDF or PNG sheet. */
+/**
+ * 导出简报: the view's briefing as an A4 PDF whose text is text (the view's sections, every
+ * panel's chart and table, the sources) or as one PNG sheet of its charts. The briefing's code,
+ * jsPDF and the font load only when the user exports one (src/export/brief-export.ts).
+ */
 export function Briefing() {
   const t = useT();
   const lang = useLang();
   const view = useApp((s) => s.view);
   const registry = useExportRegistry();
   const frameFor = useExportFrame();
+  const meta = useMeta();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<BriefingFormat>("pdf-portrait");
   const [status, setStatus] = useState<string | null>(null);
 
   const go = async () => {
-    const specs = (registry?.list() ?? []).map((get) => get()).filter((s): s is ExportSpec & { option: object } => !!s?.option);
-    if (!specs.length) {
-      setStatus(t("briefing.none"));
-      return;
-    }
     setStatus(t("export.working"));
     try {
-      const [{ buildBriefing }, { download }, { buildExportOption, exportSize }] = await Promise.all([
-        import("../export/briefing"),
-        import("../export/render"),
-        import("../export/export-option"),
-      ]);
-      const blob = await buildBriefing(
-        specs.map((s) => {
-          const base = s.size ?? { width: 800, height: 400 };
-          const frame = frameFor({ ...s, size: base }, "white");
-          return { option: buildExportOption(s.option, frame), size: exportSize(s.option, frame, base) };
-        }),
-        { heading: t("briefing.sources"), list: specs.map((s) => `${s.title}: ${s.source}`) },
-        format,
-      );
-      const file = exportFileName({ indicator: `briefing-${view}`, lang }, format === "png" ? "png" : "pdf");
-      download(blob, file);
-      setStatus(t("export.done", { file }));
-      setOpen(false);
+      const { exportBriefing } = await import("../export/brief-export");
+      const file = await exportBriefing({ format, lang, view, t, meta: meta.data, registry, frameFor });
+      setStatus(file ? t("export.done", { file }) : t("briefing.none"));
+      if (file) setOpen(false);
     } catch (e) {
       setStatus(t("export.failed", { reason: (e as Error).message }));
     }
