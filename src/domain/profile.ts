@@ -6,10 +6,11 @@
  * number on the profile, in Compare and on the map.
  */
 import { median } from "simple-statistics";
-import type { Aggregation } from "../api/contract";
+import type { Aggregation, Indicator, Observation } from "../api/contract";
 import { benchmarkValue } from "./benchmark";
 import { classify, computeBreaks } from "./bins";
 import { MINMAX_FLAT, type Norm, normalise, rankDescending } from "./index-score";
+import { isQuarter } from "./periods";
 
 /** How many tiers (梯队) the units of a level are sorted into, as the provincial county reports do. */
 export const TIER_COUNT = 5;
@@ -238,4 +239,25 @@ export function benchmarkPillarScores(
     out.set(pillar, scores.length - got.length > scores.length / 2 ? null : got.reduce((a, b) => a + b, 0) / got.length);
   }
   return out;
+}
+
+/**
+ * The year an index of a level describes (the profile, the tier map): the URL's (an annual
+ * period the data has) or else the latest year in which at least half of the indicators
+ * (base figures aside) have a value at the level.
+ */
+export function indexYear(
+  indicators: readonly Indicator[],
+  data: ReadonlyMap<string, readonly Observation[]>,
+  wanted: string | null,
+): string | null {
+  const own = indicators.filter((i) => !i.context);
+  const count = new Map<string, number>();
+  for (const ind of own) {
+    const years = new Set((data.get(ind.id) ?? []).filter((o) => o.value !== null && !isQuarter(o.period)).map((o) => o.period));
+    for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
+  }
+  if (wanted && !isQuarter(wanted) && count.has(wanted)) return wanted;
+  const years = [...count.keys()].filter((y) => (count.get(y) ?? 0) >= own.length / 2).sort();
+  return years.at(-1) ?? null;
 }

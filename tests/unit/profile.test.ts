@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Indicator } from "../../src/api/contract";
 import { computeIndex } from "../../src/domain/index-score";
 import {
   benchmarkPillarScores,
   directedRanks,
+  indexYear,
   nearestNeighbours,
   scoreOnScale,
   standingOf,
@@ -174,5 +176,29 @@ describe("benchmarks on the units' scale", () => {
     );
     expect(scores.get("industry")).toBe(25);
     expect(scores.get("talent")).toBe(25);
+  });
+});
+
+describe("the index's year", () => {
+  const ind = (id: string, context = false) => ({ id, context }) as unknown as Indicator;
+  const obs = (region: string, period: string, value: number | null) => ({ region, period, value, status: "final" as const });
+  const indicators = [ind("a"), ind("b"), ind("c"), ind("gdp", true)];
+  const data = new Map([
+    ["a", [obs("x", "2023", 1), obs("x", "2024", 1), obs("x", "2025", 1), obs("x", "2025Q1", 1)]],
+    ["b", [obs("x", "2023", 1), obs("x", "2024", 1), obs("x", "2025", null)]],
+    ["c", [obs("x", "2023", 1)]],
+    ["gdp", [obs("x", "2026", 1)]],
+  ]);
+
+  it("is the latest year in which at least half of the indicators (base figures aside) have a value", () => {
+    // 2025: only a (1 of 3); 2024: a and b (2 of 3).
+    expect(indexYear(indicators, data, null)).toBe("2024");
+  });
+
+  it("is the URL's year when the data has it, never a quarter", () => {
+    expect(indexYear(indicators, data, "2023")).toBe("2023");
+    expect(indexYear(indicators, data, "2025Q1")).toBe("2024");
+    expect(indexYear(indicators, data, "2030")).toBe("2024");
+    expect(indexYear(indicators, new Map(), null)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { isQuarter, previousYear } from "../../domain/periods";
 import {
   benchmarkPillarScores,
   directedRanks,
+  indexYear,
   type Neighbour,
   nearestNeighbours,
   type Standing,
@@ -38,26 +39,6 @@ export function targetedIndicators(indicators: readonly Indicator[], province: s
     (i) =>
       !i.context && i.levels.includes("province") && i.levels.includes(level) && i.targets.some((x) => x.region === province),
   );
-}
-
-/**
- * The year a profile describes: the URL's (an annual period the data has) or else the latest
- * year in which at least half of the indicators (base figures aside) have a value at the level.
- */
-export function profileYear(
-  indicators: readonly Indicator[],
-  data: ReadonlyMap<string, readonly Observation[]>,
-  wanted: string | null,
-): string | null {
-  const own = indicators.filter((i) => !i.context);
-  const count = new Map<string, number>();
-  for (const ind of own) {
-    const years = new Set((data.get(ind.id) ?? []).filter((o) => o.value !== null && !isQuarter(o.period)).map((o) => o.period));
-    for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
-  }
-  if (wanted && !isQuarter(wanted) && count.has(wanted)) return wanted;
-  const years = [...count.keys()].filter((y) => (count.get(y) ?? 0) >= own.length / 2).sort();
-  return years.at(-1) ?? null;
 }
 
 /** A base figure of the header: its latest value up to the year, its period and status. */
@@ -148,7 +129,7 @@ export function buildProfile(input: ProfileInput): Profile {
   const province = regions.find((r) => r.level === "province");
   const atLevel = profileIndicators(indicators, level);
   const own = atLevel.filter((i) => !i.context);
-  const year = profileYear(atLevel, data, input.year);
+  const year = indexYear(atLevel, data, input.year);
   const units = level === "province" ? [] : regionsAtLevel(regions, level);
   const codes = units.map((u) => u.code);
 
