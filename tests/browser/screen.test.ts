@@ -3,8 +3,10 @@
  * it relies on. The site reads the REST API (`dataSource: "http"`), answered in this process by
  * the mock API over the seeded dataset, so a test can break one answer with `page.route`.
  */
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { handleApi } from "../../mock/api";
@@ -203,5 +205,97 @@ describe("the command screen (?screen=big)", () => {
         expect(await page.locator(".screen-ticker-line").textContent()).toMatch(/\S/);
       });
     }
+  }
+});
+
+describe("the command screen in use", () => {
+  const heading = () => page.locator(".screen-map-head h2").textContent();
+
+  test("cycles map, ranking and highlighted figure together every cycle= seconds, with a progress cue; hover pauses", async () => {
+    const names = ["5G base stations", "ICT employment", "Administrative villages reached by 5G"];
+    await newPage({ width: 1920, height: 1080 });
+    await page.goto(`${base}?screen=big&lang=en&cycle=3&indicators=5g-base-stations,ict-employment,villages-5g-rate`);
+    await screenReady();
+    // Read in one go: the parts that move together, at one moment.
+    const state = () =>
+      page.evaluate(() => ({
+        map: document.querySelector(".screen-map-head h2")?.textContent ?? "",
+        kpi: document.querySelector(".screen-kpis li.current h3")?.textContent ?? "",
+        ranking: document.querySelector(".screen-ranking h2")?.textContent ?? "",
+        cue: document.querySelector(".screen-cycle")?.textContent ?? "",
+      }));
+    const expectStep = async (i: number) => {
+      const s = await state();
+      expect(s.map).toMatch(new RegExp(`^${names[i]} \\(\\d{4}, by (county|city)\\)$`));
+      expect(s.kpi).toBe(names[i]);
+      expect(s.ranking).toBe(`Ranking: ${names[i]}`);
+      expect(s.cue).toBe(`Indicator ${i + 1} of 3, next every 3 s`);
+    };
+    const shownFirst = (await state()).map;
+    const first = names.findIndex((n) => shownFirst.startsWith(`${n} (`));
+    expect(first).toBeGreaterThanOrEqual(0);
+    await expectStep(first);
+    expect(await page.locator(".screen-progress").evaluate((el) => getComputedStyle(el).animationName)).toBe("screen-progress");
+    const second = (first + 1) % 3;
+    await expect.poll(async () => (await state()).kpi, { timeout: 6000 }).toBe(names[second]);
+    await expectStep(second);
+    // The pointer on the screen pauses it, and says so; leaving resumes.
+    await page.mouse.move(960, 540);
+    expect((await state()).cue).toContain("Paused");
+    const paused = (await state()).map;
+    await page.waitForTimeout(4000);
+    expect((await state()).map).toBe(paused);
+    // The pointer leaving the window: a mouseout with nowhere to go (React's onMouseLeave).
+    await page.locator(".screen-map").dispatchEvent("mouseout", { relatedTarget: null });
+    await expect.poll(async () => (await state()).map, { timeout: 6000 }).not.toBe(paused);
+  });
+
+  test("focus pauses it too; Escape, or the exit button, returns to the Overview", async () => {
+    await newPage({ width: 1920, height: 1080 });
+    await page.goto(`${base}?screen=big&lang=en&cycle=2`);
+    await screenReady();
+    const exit = page.getByRole("button", { name: MESSAGES.en["big.exit"] });
+    await exit.focus();
+    expect(await page.locator(".screen-cycle").textContent()).toContain("Paused");
+    await page.keyboard.press("Escape");
+    await page.getByRole("navigation", { name: MESSAGES.en["nav.label"] }).waitFor({ timeout: 10_000 });
+    expect(page.url()).not.toContain("screen=big");
+    expect(await page.evaluate(() => document.documentElement.className)).not.toMatch(/wall|screen-mode/);
+    await page.goBack();
+    await page.locator(".screen").waitFor({ timeout: 10_000 });
+    await page.getByRole("button", { name: MESSAGES.en["big.exit"] }).click();
+    await page.getByRole("region", { name: MESSAGES.en["overview.kpis"], exact: true }).waitFor({ timeout: 10_000 });
+  });
+
+  test("reduced motion: the indicators still change, nothing moves (no progress bar, no fade, charts drawn at once)", async () => {
+    await newPage({ width: 1920, height: 1080 }, {}, { reducedMotion: "reduce" });
+    await page.goto(`${base}?screen=big&lang=en&cycle=2`);
+    await screenReady();
+    expect(await page.locator(".screen-progress").isVisible()).toBe(false);
+    expect(await page.locator(".screen-ticker-line").evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+    const first = await heading();
+    await expect.poll(heading, { timeout: 5000 }).not.toBe(first);
+    expect(await page.locator(".screen-cycle").textContent()).toMatch(/^Indicator 2 of \d+/);
+  });
+
+  for (const lang of ["zh", "en"] as const) {
+    test(`axe-core (${lang}): no serious or critical violation`, async () => {
+      await newPage({ width: 1920, height: 1080 });
+      await page.goto(`${base}?screen=big&lang=${lang}`);
+      await screenReady();
+      const results = await new AxeBuilder({ page: page as never })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
+      expect(bad).toEqual([]);
+    });
   }
 });
