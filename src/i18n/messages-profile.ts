@@ -99,6 +99,9 @@ export const zh = {
   "profile.export.median": "同级中位数",
   "profile.export.tier": "梯队",
   "profile.export.score": "得分",
+  "tiers.intro": "各地区按数字发展指数（与“对比”和地区画像相同）着色，颜色即梯队：指数按自然断点分为 5 组，第一梯队最高。",
+  "tiers.count": "{n} 个地区",
+  "tiers.note": "点击地区打开其画像。",
   "methods.tiers.title": "梯队与地区画像",
   "methods.tiers":
     "地区画像中的梯队：同级单位（21 个城市，或含东莞、中山在内的 124 个县级单位）的数字发展指数按自然断点（Ckmeans，一维最优 k 均值，Jenks 方法的现代版本）分为 5 组，得分最高的一组为第一梯队；不同得分少于 5 个时梯队相应减少。画像显示每个梯队的断点。各板块得分同样分梯队。百分位排名 = 同级中表现不如该地区的单位数（持平计一半）÷（单位数 − 1），已按指标方向处理；优势与短板为百分位最高和最低的 3 个指标（同级有数值的单位少于 5 个的指标不参与）。相似地区：各指标在同级中转为 z 分数，两地距离为双方都有数值的指标上 z 分数差的均方根，缺失值不参与、不填补，共有指标少于 5 个的不比较。",
@@ -209,6 +212,10 @@ export const en: Record<keyof typeof zh, string> = {
   "profile.export.median": "Median of its level",
   "profile.export.tier": "Tier",
   "profile.export.score": "Score",
+  "tiers.intro":
+    "Regions coloured by the Digital Development Index (as in Compare and the region profile), each colour a tier: the index split by natural breaks into 5 groups, Tier 1 the highest.",
+  "tiers.count": "{n} regions",
+  "tiers.note": "Click a region to open its profile.",
   "methods.tiers.title": "Tiers and region profiles",
   "methods.tiers":
     "Tiers in the region profile: the Digital Development Index of the units of one level (21 cities, or 124 county-level units with Dongguan and Zhongshan) split by natural breaks (Ckmeans, the optimal one-dimensional k-means, Jenks' modern successor) into 5 groups, the highest Tier 1; fewer than 5 distinct scores give fewer tiers. The profile shows each tier's breaks; each pillar's scores are tiered alike. Percentile rank = the units of the level it does better than (ties counted half) ÷ (units − 1), direction-aware; strengths and weaknesses are the 3 indicators with the highest and the lowest percentile (indicators with fewer than 5 units reporting are left out). Similar regions: each indicator as z-scores across the level; the distance between two units is the root mean square difference of z-scores over the indicators both have; missing values are left out, never filled in; pairs sharing fewer than 5 indicators are not compared.",

@@ -16,11 +16,14 @@ export function IndicatorPicker({
   value,
   onChange,
   label,
+  extra = [],
 }: {
   indicators: readonly Indicator[];
   value: string;
   onChange: (id: string) => void;
   label: string;
+  /** Entries that are not indicators (the Map's index tiers), listed first in a group of their own. */
+  extra?: readonly { id: string; label: string; group: string }[];
 }) {
   const t = useT();
   const lang = useLang();
@@ -41,6 +44,11 @@ export function IndicatorPicker({
         onChange={(e) => setQuery(e.target.value)}
       />
       <select id={`${id}-select`} value={value} onChange={(e) => onChange(e.target.value)}>
+        {extra.map((x) => (
+          <optgroup key={x.id} label={x.group}>
+            <option value={x.id}>{x.label}</option>
+          </optgroup>
+        ))}
         {byPillar(shown).map((g) => (
           <optgroup key={g.pillar} label={t(`pillar.${g.pillar}`)}>
             {g.indicators.map((i) => (

@@ -109,7 +109,7 @@ describe("region profile", () => {
     const codes = [XINGNING, ...profile.neighbours.map((n) => n.code)];
     expect(new URL(compare.getAttribute("href") as string, "http://x").searchParams.get("regions")).toBe(codes.join(","));
 
-    const table = screen.getByRole("table", { name: new RegExp(`^兴宁市：各板块指标`) });
+    const table = screen.getByRole("table", { name: /^兴宁市：各板块指标/ });
     const first = within(table).getAllByRole("link")[0];
     expect(first).toHaveAttribute("href", expect.stringMatching(/view=explore.*regions=441481/));
     await userEvent.click(first);
@@ -129,5 +129,27 @@ describe("region profile", () => {
     expect(await screen.findByRole("heading", { name: zh["profile.title"] }, T)).toBeInTheDocument();
     await waitFor(() => expect(store?.getState().notices.map((n) => n.key)).toContain("region"));
     expect(screen.getByRole("searchbox")).toBeInTheDocument();
+  });
+});
+
+describe("tiers on the map", () => {
+  it("offers the index tiers in the indicator picker, with the tiers' legend and a table twin of score, rank and tier", async () => {
+    await renderApp("?view=map&indicator=index-tier&level=county&tab=table");
+    const table = await screen.findByRole("table", { name: /^数字发展指数梯队，\d{4}$/ }, T);
+    const year = (table.querySelector("caption")?.textContent ?? "").slice(-4);
+    const result = countyIndex(year);
+    const tiers = tiersOf(new Map(result.rows.map((r) => [r.code, r.index])));
+    const row = within(table).getByRole("link", { name: "兴宁市" }).closest("tr") as HTMLElement;
+    const own = result.rows.find((r) => r.code === XINGNING);
+    if (!own?.index) throw new Error("no index");
+    expect(row).toHaveTextContent(formatNumber(own.index, 1, "zh"));
+    expect(row).toHaveTextContent(`${own.rank} / 124`);
+    expect(row).toHaveTextContent(`第${"一二三四五"[(tiers.tiers.get(XINGNING) as number) - 1]}梯队`);
+    expect(screen.getByRole("list", { name: /梯队断点/ }).children).toHaveLength(tiers.count);
+    // The picker shows the entry, and choosing an indicator goes back to it.
+    const select = screen.getByRole("combobox", { name: zh["overview.indicator"] });
+    expect(select).toHaveValue("index-tier");
+    await userEvent.selectOptions(select, "core-digital-va-share");
+    await waitFor(() => expect(window.location.search).toContain("indicator=core-digital-va-share"));
   });
 });

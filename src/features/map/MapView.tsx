@@ -1,5 +1,5 @@
 import type { EChartsType } from "echarts/core";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
@@ -27,6 +27,10 @@ import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { ProfileLink, profilePatch } from "../../ui/ProfileLink";
 import { RegionSearch } from "../../ui/RegionSearch";
 import { TimeControl } from "../../ui/TimeControl";
+import { TIER_GROUP, TIER_ID, TIER_LABEL } from "./tiers";
+
+// The index tiers load only when chosen in the picker (they read every indicator of the level).
+const TierMap = lazy(() => import("./TierMap"));
 
 /** The Map view: any indicator as a choropleth by city or county, with drill-down and time. */
 export default function MapView() {
@@ -36,7 +40,8 @@ export default function MapView() {
   const boundaries = useBoundaries();
   const indicatorId = useApp((s) => s.indicator);
   const reject = useApp((s) => s.reject);
-  const resolved = indicators.data ? resolveIndicator(indicators.data, indicatorId) : undefined;
+  const tiers = indicatorId === TIER_ID;
+  const resolved = indicators.data && !tiers ? resolveIndicator(indicators.data, indicatorId) : undefined;
   useEffect(() => {
     if (resolved?.unknown && indicatorId) reject("indicator", indicatorId);
   }, [resolved?.unknown, indicatorId, reject]);
@@ -44,7 +49,11 @@ export default function MapView() {
   return (
     <QueryGate queries={[regions, indicators]} height={480}>
       {() =>
-        resolved?.indicator && regions.data && indicators.data ? (
+        tiers && regions.data && indicators.data ? (
+          <Suspense fallback={<Skeleton height={480} />}>
+            <TierMap regions={regions.data} indicators={indicators.data} boundaries={boundaries} />
+          </Suspense>
+        ) : resolved?.indicator && regions.data && indicators.data ? (
           <MapBody indicator={resolved.indicator} indicators={indicators.data} regions={regions.data} boundaries={boundaries} />
         ) : (
           <Empty reason={t("overview.noKpis")} />
@@ -214,6 +223,7 @@ function MapBody({
             value={indicator.id}
             onChange={(id) => update({ indicator: id })}
             label={t("overview.indicator")}
+            extra={[{ id: TIER_ID, label: pick(TIER_LABEL, lang), group: pick(TIER_GROUP, lang) }]}
           />
           <fieldset className="segmented">
             <legend>{t("map.level")}</legend>
