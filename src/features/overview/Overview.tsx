@@ -1,8 +1,13 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
-import { useIndicators, useMeta, useRegions } from "../../api/hooks";
+import { useIndicators, useManyObservations, useMeta, useRegions } from "../../api/hooks";
+import { isSettled } from "../../api/queries";
 import { featured, resolveIndicator } from "../../domain/catalogue";
-import { useT } from "../../i18n/use-t";
+import { change, latestWithPrevious } from "../../domain/change";
+import { useRegisterBrief } from "../../export/registry";
+import { formatChange, formatValue, pick } from "../../i18n/format";
+
+import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { KpiCard } from "./KpiCard";
@@ -80,6 +85,34 @@ function OverviewPanels({
   const update = useApp((s) => s.update);
   const level = useApp((s) => s.level);
   const list = featured(indicators);
+  const lang = useLang();
+  // The headline figures in the briefing: the same series the cards read (one request each, shared).
+  const kpiSeries = useManyObservations(list.map((i) => ({ indicator: i.id, level: "province" as const })));
+  useRegisterBrief("overview-kpis", 20, () =>
+    kpiSeries.every(isSettled)
+      ? [
+          {
+            kind: "table",
+            caption: t("overview.kpis"),
+            numeric: [false, true, false, true, false],
+            table: {
+              header: [t("overview.indicator"), t("table.value"), t("export.period"), t("kpi.vsLastYear"), t("table.status")],
+              rows: list.map((ind, k) => {
+                const { latest, previous } = latestWithPrevious(kpiSeries[k].data ?? [], province, until);
+                const c = latest ? change(ind, latest.value, previous?.value ?? null) : null;
+                return [
+                  pick(ind.name, lang),
+                  formatValue(latest?.value ?? null, ind, lang),
+                  latest?.period ?? "—",
+                  c ? formatChange(c, lang, t) : "—",
+                  latest ? t(`status.${latest.status}`) : "—",
+                ];
+              }),
+            },
+          },
+        ]
+      : null,
+  );
   const provinceRegion = regions.find((r) => r.code === province) as Region;
   // Every verdict, shortfall and warning on the page comes from one computation (use-judgments.ts).
   const judgedProps = { indicators, regions, province, level, lastYear: meta.lastYear };
@@ -125,21 +158,6 @@ function OverviewPanels({
       <p className="intro">{t("targets.intro")}</p>
       {part(200, <TargetsPart {...judgedProps} />)}
     </Panel>,
-    <div key="split" className="split">
-      <Panel title={t("pillars.title")}>
-        <PillarSummary indicators={indicators} province={province} year={until} />
-      </Panel>
-      <Panel id="behind" title={t("behind.title")}>
-        <p className="intro">{t("behind.intro")}</p>
-        {part(240, <BehindPart {...judgedProps} />)}
-        {levelToggle}
-      </Panel>
-    </div>,
-    <Panel key="warnings" id="warnings" title={t("warnings.title")}>
-      <p className="intro">{t("warnings.intro", { level: t(`level.${level}`) })}</p>
-      {part(200, <WarningsPart {...judgedProps} />)}
-      {levelToggle}
-    </Panel>,
     trendIndicator ? (
       <Suspense key="trend" fallback={<Skeleton height={320} />}>
         <TrendPanel
@@ -155,6 +173,21 @@ function OverviewPanels({
         <Empty reason={t("overview.noKpis")} />
       </Panel>
     ),
+    <div key="split" className="split">
+      <Panel title={t("pillars.title")}>
+        <PillarSummary indicators={indicators} province={province} year={until} />
+      </Panel>
+      <Panel id="behind" title={t("behind.title")}>
+        <p className="intro">{t("behind.intro")}</p>
+        {part(240, <BehindPart {...judgedProps} />)}
+        {levelToggle}
+      </Panel>
+    </div>,
+    <Panel key="warnings" id="warnings" title={t("warnings.title")}>
+      <p className="intro">{t("warnings.intro", { level: t(`level.${level}`) })}</p>
+      {part(200, <WarningsPart {...judgedProps} />)}
+      {levelToggle}
+    </Panel>,
   ];
   return panels;
 }

@@ -6,10 +6,14 @@
  */
 import type { ReactNode } from "react";
 import type { Indicator, Level, Region } from "../../api/contract";
+import type { BriefBlock } from "../../export/brief";
+import { useRegisterBrief } from "../../export/registry";
 import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
+import { useLang, useT } from "../../i18n/use-t";
 import { QueryGate, Skeleton } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
+import { behindBlock, findingsSentences, targetsBlock, warningsBlock } from "./brief-sections";
 import { FindingsPanel } from "./FindingsPanel";
 import { TargetsPanel } from "./TargetsPanel";
 import { type Judgments, useJudgments } from "./use-judgments";
@@ -33,13 +37,19 @@ function Judged<K extends keyof Judgments>({
   part,
   height,
   body,
+  brief,
   ...props
 }: JudgedProps & {
   part: K;
   height: number;
   body: (value: NonNullable<Judgments[K]["value"]>) => ReactNode;
+  /** The part in the view's briefing, in the order of the page. */
+  brief: { order: number; blocks: (value: NonNullable<Judgments[K]["value"]>) => BriefBlock[] };
 }) {
   const { queries, value } = useJudgments(props)[part];
+  useRegisterBrief(`overview-${part}`, brief.order, () =>
+    value ? brief.blocks(value as NonNullable<Judgments[K]["value"]>) : null,
+  );
   return (
     <QueryGate queries={queries} height={height}>
       {() => (value ? body(value as NonNullable<Judgments[K]["value"]>) : <Skeleton height={height} />)}
@@ -48,11 +58,20 @@ function Judged<K extends keyof Judgments>({
 }
 
 export function FindingsPart(props: JudgedProps) {
+  const t = useT();
+  const lang = useLang();
   return (
     <Judged
       {...props}
       part="findings"
       height={96}
+      brief={{
+        order: 10,
+        blocks: (findings) => [
+          { kind: "heading", text: t("findings.title") },
+          { kind: "list", items: findingsSentences(findings, props.indicators, props.regions, props.level, lang, t) },
+        ],
+      }}
       body={(findings) => (
         <FindingsPanel findings={findings} indicators={props.indicators} regions={props.regions} level={props.level} />
       )}
@@ -61,19 +80,45 @@ export function FindingsPart(props: JudgedProps) {
 }
 
 export function TargetsPart(props: JudgedProps) {
-  return <Judged {...props} part="targets" height={200} body={(assessments) => <TargetsPanel assessments={assessments} />} />;
+  const t = useT();
+  const lang = useLang();
+  return (
+    <Judged
+      {...props}
+      part="targets"
+      height={200}
+      body={(assessments) => <TargetsPanel assessments={assessments} />}
+      brief={{ order: 30, blocks: (assessments) => [targetsBlock(assessments, lang, t)] }}
+    />
+  );
 }
 
 export function BehindPart(props: JudgedProps) {
-  return <Judged {...props} part="behind" height={240} body={(rows) => <BehindPanel shortfalls={rows} />} />;
+  const t = useT();
+  const lang = useLang();
+  return (
+    <Judged
+      {...props}
+      part="behind"
+      height={240}
+      body={(rows) => <BehindPanel shortfalls={rows} />}
+      brief={{ order: 40, blocks: (rows) => [behindBlock(rows, lang, t)] }}
+    />
+  );
 }
 
 export function WarningsPart(props: JudgedProps) {
+  const t = useT();
+  const lang = useLang();
   return (
     <Judged
       {...props}
       part="warnings"
       height={200}
+      brief={{
+        order: 50,
+        blocks: (warnings) => [warningsBlock(warnings, props.indicators, props.regions, lang, t)],
+      }}
       body={(warnings) => <WarningsPanel warnings={warnings} indicators={props.indicators} regions={props.regions} />}
     />
   );
