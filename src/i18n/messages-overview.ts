@@ -91,7 +91,7 @@ export const en: Record<keyof typeof zh, string> = {
   "behind.against.own-target": "against its own target",
   "behind.against.province-path": "against the province's path",
   "findings.targets":
-    "Of the province's {total} targets, {achieved} are achieved, {onCourse} on course, {atRisk} at risk and {offCourse} off course.",
+    "The province's targets: {total}. Achieved: {achieved}; on course: {onCourse}; at risk: {atRisk}; off course: {offCourse}.",
   "findings.off-course": "Off course: {list}.",
   "findings.at-risk": "At risk: {list}.",
   "findings.targetItem": "{name} ({period})",
@@ -99,7 +99,7 @@ export const en: Record<keyof typeof zh, string> = {
   "findings.behind": "Behind on the most targets by progress ({level}): {list}.",
   "findings.noneBehind": "No {level} is behind the province's path in progress.",
   "findings.warnings":
-    "{total} warnings in the {level} figures: {outlier} unusual changes, {reversal} two-year declines, {vanished} series no longer reported.",
+    "Warnings in the {level} figures: {total} (unusual changes: {outlier}; declines two years running: {reversal}; series no longer reported: {vanished}).",
   "warnings.reason": "Reason",
   "warnings.none": "Nothing in the figures calls for a second look.",
   "warnings.all": "Show all {n}",
