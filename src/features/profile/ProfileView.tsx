@@ -4,12 +4,14 @@ import "./profile.css";
 import { useEffect } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
+import { useRegisterBrief } from "../../export/registry";
 import { formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { ProfileLink, ViewLink } from "../../ui/ProfileLink";
 import { RegionSearch } from "../../ui/RegionSearch";
+import { profileBrief } from "./brief";
 import { IndicatorsPanel, ProgressPanel, SimilarPanel, StandingPanel, StrengthsPanel } from "./panels";
 import { type Profile, profileLevel } from "./profile-model";
 import { useProfile } from "./use-profile";
@@ -82,7 +84,12 @@ function ProfileBody({
   const year = useApp((s) => s.year);
   const weights = useApp((s) => s.weights);
   const norm = useApp((s) => s.norm);
+  const lang = useLang();
   const { queries, profile } = useProfile({ region, regions, indicators, year, weights, norm, lastYear: meta.lastYear });
+  // The view's briefing: the profile's own sections (the panels' tables come with their export menus).
+  useRegisterBrief("profile", 10, () =>
+    profile ? profileBrief(profile, regions, meta, norm, lang, t).flatMap((s) => s.blocks) : null,
+  );
   return (
     <div className="profile">
       <ProfileHeader region={region} regions={regions} meta={meta} profile={profile} />
