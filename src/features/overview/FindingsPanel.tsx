@@ -1,9 +1,9 @@
 import type { Indicator, Level, Region } from "../../api/contract";
 import type { Outlook } from "../../domain/assessment";
 import type { Findings } from "../../domain/findings";
-import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { Interpolate } from "../../ui/Interpolate";
+import { namers } from "./brief-sections";
 
 const OUTLOOKS: Outlook[] = ["achieved", "on-course", "at-risk", "off-course"];
 
@@ -24,14 +24,7 @@ export function FindingsPanel({
 }) {
   const t = useT();
   const lang = useLang();
-  const nameOf = (id: string) => {
-    const ind = indicators.find((i) => i.id === id);
-    return ind ? pick(ind.name, lang) : id;
-  };
-  const regionName = (code: string) => {
-    const r = regions.find((x) => x.code === code);
-    return r ? pick(r.name, lang) : code;
-  };
+  const { nameOf, regionName } = namers(indicators, regions, lang);
   const link = (anchor: string, n: number) => <a href={`#${anchor}`}>{n}</a>;
   const list = (items: readonly string[]) => items.join(t("findings.separator"));
   const total = OUTLOOKS.reduce((n, o) => n + findings.outlooks[o].length, 0) + findings.unjudged;

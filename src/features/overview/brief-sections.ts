@@ -15,6 +15,16 @@ import { warningReason } from "./warning-text";
 const fill = (template: string, parts: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in parts ? String(parts[k]) : m));
 
+/** Names of indicators and regions by id and code, in the reader's language (the id or code if unknown). */
+export function namers(indicators: readonly Indicator[], regions: readonly Region[], lang: Lang) {
+  const indicatorNames = new Map(indicators.map((i) => [i.id, pick(i.name, lang)]));
+  const regionNames = new Map(regions.map((r) => [r.code, pick(r.name, lang)]));
+  return {
+    nameOf: (id: string) => indicatorNames.get(id) ?? id,
+    regionName: (code: string) => regionNames.get(code) ?? code,
+  };
+}
+
 /** The key findings as sentences, the same as the panel's (without its links). */
 export function findingsSentences(
   findings: Findings,
@@ -24,14 +34,7 @@ export function findingsSentences(
   lang: Lang,
   t: Translate,
 ): string[] {
-  const nameOf = (id: string) => {
-    const ind = indicators.find((i) => i.id === id);
-    return ind ? pick(ind.name, lang) : id;
-  };
-  const regionName = (code: string) => {
-    const r = regions.find((x) => x.code === code);
-    return r ? pick(r.name, lang) : code;
-  };
+  const { nameOf, regionName } = namers(indicators, regions, lang);
   const o = findings.outlooks;
   const total =
     (["achieved", "on-course", "at-risk", "off-course"] as Outlook[]).reduce((n, k) => n + o[k].length, 0) + findings.unjudged;
