@@ -66,6 +66,8 @@ export const VIEWS = {
   explore: "?view=explore",
 } as const;
 export type ViewName = keyof typeof VIEWS;
+/** The region profile measured (a county), timed by its own marks: it draws no ECharts chart. */
+export const PROFILE_QUERY = "?view=profile&region=441481";
 
 export interface LoadFigures {
   /** First contentful paint (paint timing), ms from navigation start. */
@@ -76,6 +78,9 @@ export interface LoadFigures {
   firstChart?: Summary;
   /** The last chart `finished` before the page went quiet: every chart of the view drawn. */
   allCharts?: Summary;
+  /** The profile: its header drawn (mark `profile-header`), and every panel drawn (`profile-complete`). */
+  header?: Summary;
+  complete?: Summary;
 }
 
 export interface InteractionFigures {
@@ -102,7 +107,7 @@ export interface MemoryFigures {
 }
 
 export interface BrowserFigures {
-  loads: Partial<Record<ViewName | "floor", LoadFigures>>;
+  loads: Partial<Record<ViewName | "floor" | "profile", LoadFigures>>;
   interactions: Partial<Record<"periodStep" | "levelSwitch" | "addEighthRegion" | "weightSlider", InteractionFigures>>;
   memory: MemoryFigures | null;
   /** Parts that failed (the rest is still reported). */
@@ -231,6 +236,33 @@ async function loads(
     : { fcp: summarise(fcp) };
 }
 
+/** Cold loads of the region profile: first paint, its header and its full page, by the marks it sets. */
+async function profileLoads(browser: Awaited<ReturnType<typeof launch>>, url: string, reps: number): Promise<LoadFigures> {
+  const fcp: number[] = [];
+  const header: number[] = [];
+  const complete: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(INIT);
+    const page = await newPage(context);
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => performance.getEntriesByName("profile-complete", "mark").length > 0, undefined, {
+      timeout: 30_000,
+      polling: 20,
+    });
+    const f = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+      header: performance.getEntriesByName("profile-header", "mark")[0]?.startTime ?? Number.NaN,
+      complete: performance.getEntriesByName("profile-complete", "mark")[0]?.startTime ?? Number.NaN,
+    }));
+    fcp.push(f.fcp);
+    header.push(f.header);
+    complete.push(f.complete);
+    await context.close();
+  }
+  return { fcp: summarise(fcp), header: summarise(header), complete: summarise(complete) };
+}
+
 async function heapMB(cdp: CDPSession): Promise<{ mb: number; nodes: number; listeners: number }> {
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
@@ -307,6 +339,12 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserFigures> {
         `  load ${name}: FCP ${figures?.fcp.median} ms, first chart ${figures?.firstChart?.median ?? "—"} ms (median of ${o.loadReps})`,
       );
     }
+
+    const profile = await attempt("load profile", () => profileLoads(browser, `${o.base}${PROFILE_QUERY}`, o.loadReps));
+    if (profile) loadFigures.profile = profile;
+    o.log(
+      `  load profile: header ${profile?.header?.median ?? "—"} ms, full page ${profile?.complete?.median ?? "—"} ms (median of ${o.loadReps}; budgets 1,500 and 3,000 ms)`,
+    );
 
     const context = await browser.newContext();
     await context.addInitScript(INIT);

@@ -283,6 +283,11 @@ if (results.browser && browser) {
   for (const [page, l] of Object.entries(results.browser.loads)) {
     print(pad([page, `${s(l.fcp)}${x(l.ratioToFloor?.fcp)}`, s(l.firstFrame), s(l.firstChart), s(l.allCharts)], w));
   }
+  const profile = results.browser.loads.profile;
+  if (profile?.complete)
+    print(
+      `Region profile (a county, no chart): header ${s(profile.header)} ms, every panel ${s(profile.complete)} ms (budgets: first screen 1,500 ms, full page 3,000 ms; the standing and the other panels are drawn together)`,
+    );
   print();
   print(`Interactions (median / p95 of ${settings.interactionReps}, ms from the input event)`);
   const wi = [22, 16, 16, 18];

@@ -69,6 +69,12 @@ function PickRegion({ regions }: { regions: readonly Region[] }) {
   );
 }
 
+/** A performance mark, set once per page after the next frame is painted (what `npm run bench` reads). */
+function markOnce(name: string) {
+  if (typeof performance === "undefined" || performance.getEntriesByName(name, "mark").length) return;
+  requestAnimationFrame(() => setTimeout(() => performance.getEntriesByName(name, "mark").length || performance.mark(name), 0));
+}
+
 function ProfileBody({
   region,
   regions,
@@ -87,6 +93,11 @@ function ProfileBody({
   const lang = useLang();
   const { queries, profile } = useProfile({ region, regions, indicators, year, weights, norm, lastYear: meta.lastYear });
   // The view's briefing: the profile's own sections (the panels' tables come with their export menus).
+  // Marks for `npm run bench`: every panel drawn (all come from one computation, so the first
+  // screen's standing and the full page are drawn together).
+  useEffect(() => {
+    if (profile) markOnce("profile-complete");
+  }, [profile]);
   useRegisterBrief("profile", 10, () =>
     profile ? profileBrief(profile, regions, meta, norm, lang, t).flatMap((s) => s.blocks) : null,
   );
@@ -135,6 +146,8 @@ function ProfileHeader({
   const parent = region.parent ? regions.find((r) => r.code === region.parent) : undefined;
   const level = profileLevel(region, regions);
   const other = lang === "zh" ? "en" : "zh";
+  // Marks for `npm run bench`: the header drawn (before the observations arrive).
+  useEffect(() => markOnce("profile-header"), []);
   // On the map: a county inside its city's drill-down, a city among the cities.
   const mapCity = region.level === "county" ? region.parent : null;
   return (
