@@ -133,15 +133,30 @@ export async function buildBriefing(req: BriefRequest): Promise<Blob> {
     },
     texts,
   );
+  const [{ renderBriefPdf }, { siteFonts, loadChartFaces, stringsIn, CHART_FAMILY }] = await Promise.all([
+    import("./pdf"),
+    import("./fonts"),
+  ]);
+  const fonts = siteFonts();
+  const charts = doc.blocks.flatMap((b, i) => (b.kind === "chart" ? [{ i, b }] : []));
+  await loadChartFaces(
+    charts.flatMap(({ b }) => stringsIn(b.option)),
+    fonts,
+  );
   const images = new Map<number, Uint8Array>();
-  for (const [i, b] of doc.blocks.entries()) {
-    if (b.kind === "chart") images.set(i, new Uint8Array(await renderPng(b.option, b.size, PIXEL_RATIO).arrayBuffer()));
+  for (const { i, b } of charts) {
+    // The system's sans-serif first (as on screen), the briefing's font for what it lacks.
+    const style = (b.option as { textStyle?: { fontFamily?: string } }).textStyle;
+    const option = {
+      ...b.option,
+      textStyle: { ...style, fontFamily: `${style?.fontFamily ?? "sans-serif"}, "${CHART_FAMILY}"` },
+    };
+    images.set(i, new Uint8Array(await renderPng(option as EChartsOption, b.size, PIXEL_RATIO).arrayBuffer()));
   }
-  const [{ renderBriefPdf }, { siteFonts }] = await Promise.all([import("./pdf"), import("./fonts")]);
   const bytes = await renderBriefPdf(doc, texts, {
     orientation: req.format === "pdf-landscape" ? "landscape" : "portrait",
     images,
-    fonts: siteFonts(),
+    fonts,
     date: req.date,
   });
   return new Blob([bytes as BlobPart], { type: "application/pdf" });

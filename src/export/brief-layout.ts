@@ -44,6 +44,10 @@ export const CELL = { x: 4, y: 2.5 };
 const GAP = 8;
 /** Room a heading keeps below it on its page: about three lines of text. */
 const KEEP_WITH_NEXT = 3 * SIZE.body * LEADING;
+/** A cell at most this many ems wide is kept on one line when the columns allow it. */
+const SHORT = 7;
+/** The least width of a column of longer text, in ems. */
+const MIN_COLUMN = 5;
 /** Charts are never drawn larger than on screen (1 CSS pixel = 0.75 pt). */
 const PX = 0.75;
 
@@ -174,10 +178,15 @@ export function columnWidths(cells: readonly string[][], width: number, size: nu
   for (const row of cells) {
     row.forEach((text, i) => {
       natural[i] = Math.max(natural[i], measure(text, size) + 2 * CELL.x);
-      const longest = Math.max(0, ...tokenize(text).map((t) => (t.space ? 0 : measure(t.text, size))));
+      // A short cell ("按计划", "2,771.8 亿元") is never broken; a longer one at its break opportunities.
+      const whole = measure(text, size);
+      const longest =
+        whole <= SHORT * size ? whole : Math.max(0, ...tokenize(text).map((t) => (t.space ? 0 : measure(t.text, size))));
       least[i] = Math.max(least[i], Math.min(longest, width * 0.4) + 2 * CELL.x);
     });
   }
+  // No column narrower than a few characters unless it needs less: long text wraps into lines, not letters.
+  for (let i = 0; i < n; i++) least[i] = Math.max(least[i], Math.min(natural[i], MIN_COLUMN * size + 2 * CELL.x));
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const totalNatural = sum(natural);
   if (totalNatural <= width) return natural.map((w) => w + ((width - totalNatural) * w) / totalNatural);
@@ -236,7 +245,7 @@ export function layoutBrief(doc: BriefDocument, texts: BriefTexts, measure: Meas
       case "heading": {
         const ls = wrapText(block.text, width, SIZE.heading, measure);
         if (!atTop()) y += 6;
-        ensure(ls.length * lineHeight(SIZE.heading) + KEEP_WITH_NEXT);
+        ensure(ls.length * lineHeight(SIZE.heading) + 2 + GAP + start(doc.blocks[index + 1]));
         lines(ls, left, SIZE.heading);
         y += 2;
         return;
@@ -257,11 +266,7 @@ export function layoutBrief(doc: BriefDocument, texts: BriefTexts, measure: Meas
         return;
       }
       case "chart": {
-        const caption = block.caption ? wrapText(block.caption, width, SIZE.caption, measure) : [];
-        const captionHeight = caption.length * lineHeight(SIZE.caption);
-        const room = bottom - MARGIN.top - captionHeight - 4;
-        const scale = Math.min(PX, width / block.size.width, room / block.size.height);
-        const [w, h] = [block.size.width * scale, block.size.height * scale];
+        const { caption, captionHeight, w, h } = chartBox(block);
         ensure(captionHeight + 4 + h);
         lines(caption, left, SIZE.caption, "muted");
         y += 4;
@@ -273,6 +278,25 @@ export function layoutBrief(doc: BriefDocument, texts: BriefTexts, measure: Meas
         table(block);
         return;
     }
+  }
+
+  function chartBox(block: Extract<BriefBlock, { kind: "chart" }>) {
+    const caption = block.caption ? wrapText(block.caption, width, SIZE.caption, measure) : [];
+    const captionHeight = caption.length * lineHeight(SIZE.caption);
+    const room = bottom - MARGIN.top - captionHeight - 4;
+    const scale = Math.min(PX, width / block.size.width, room / block.size.height);
+    return { caption, captionHeight, w: block.size.width * scale, h: block.size.height * scale };
+  }
+
+  /** The room the start of a block needs on a page: what a heading keeps with it. */
+  function start(block: BriefBlock | undefined): number {
+    if (block?.kind === "chart") {
+      const { captionHeight, h } = chartBox(block);
+      return captionHeight + 4 + h;
+    }
+    // A table's caption, header and first row, about three lines of table text each at most.
+    if (block?.kind === "table") return lineHeight(SIZE.caption) + 2 + 2 * (3 * lineHeight(SIZE.table) + 2 * CELL.y);
+    return KEEP_WITH_NEXT;
   }
 
   function table(block: Extract<BriefBlock, { kind: "table" }>) {

@@ -98,3 +98,45 @@ export function siteFonts(base: string = document.baseURI): FontSource {
     },
   };
 }
+
+/** Every string inside a value (an ECharts option: names, labels, titles), to know the characters a chart draws. */
+export function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/** "U+0-ff,U+131": a slice's ranges as CSS unicode-range. */
+const unicodeRange = (ranges: readonly (readonly [number, number])[]) =>
+  ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(",");
+
+/** The family under which the briefing's charts find the font (after the page's own sans-serif). */
+export const CHART_FAMILY = "Briefing Noto Sans SC";
+
+/**
+ * Makes the font's slices that `texts` need available to canvas drawing as CHART_FAMILY: a chart
+ * drawn for the briefing then has its Chinese even where the system has no Chinese font (as
+ * in CI's Chromium), in the same face as the PDF's text. From the bytes already fetched, so
+ * neither CSP's font-src nor a second download is involved.
+ */
+export async function loadChartFaces(texts: readonly string[], fonts: FontSource): Promise<void> {
+  if (typeof FontFace === "undefined" || !document.fonts) return;
+  const table = await fonts.table();
+  const names = [...new Set([...charSlices(texts, table).values()].filter((n): n is string => n !== null))];
+  const bytes = await fonts.load(names);
+  const ranges = new Map(table);
+  const added = names.filter((n) => !loadedFaces.has(n));
+  await Promise.all(
+    added.map((n) => {
+      loadedFaces.add(n);
+      const face = new FontFace(CHART_FAMILY, (bytes.get(n) as Uint8Array).slice().buffer, {
+        unicodeRange: unicodeRange(ranges.get(n) ?? []),
+      });
+      document.fonts.add(face);
+      return face.load();
+    }),
+  );
+}
+/** Slices already added to document.fonts (once per page). */
+const loadedFaces = new Set<string>();

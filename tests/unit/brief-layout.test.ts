@@ -164,6 +164,15 @@ describe("pages", () => {
     expect(where("Targets")).toBe(where("Body"));
   });
 
+  it("keep a heading with the chart under it: both move to the next page", () => {
+    const filler: BriefBlock = { kind: "paragraph", text: Array.from({ length: 30 }, () => "line").join("\n") };
+    const chart: BriefBlock = { kind: "chart", caption: "Guangdong", option: {}, size: { width: 800, height: 500 } };
+    const pages = layoutBrief(doc([filler, { kind: "heading", text: "Trend" }, chart]), en, measure, A4.portrait);
+    const image = pages.findIndex((p) => p.items.some((x) => x.kind === "image"));
+    expect(image).toBe(1);
+    expect(pages.findIndex((p) => texts(p).some((x) => x.text === "Trend"))).toBe(image);
+  });
+
   it("scale a chart to the page's width, never above its screen size, and keep its aspect", () => {
     const chart: BriefBlock = { kind: "chart", caption: "Trend", option: {}, size: { width: 1000, height: 600 } };
     const small: BriefBlock = { kind: "chart", caption: "Small", option: {}, size: { width: 300, height: 200 } };
