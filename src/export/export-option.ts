@@ -157,13 +157,50 @@ export function exportSize(
 const px = (v: unknown, of: number, fallback: number): number =>
   typeof v === "number" ? v : typeof v === "string" && v.endsWith("%") ? (Number.parseFloat(v) / 100) * of : fallback;
 
+/** An ECharts media query ({ maxWidth, minWidth, … }) against the export's plot size. */
+function matches(query: Obj, width: number, height: number): boolean {
+  const within = (v: unknown, ok: (n: number) => boolean) => typeof v !== "number" || ok(v);
+  return (
+    within(query.maxWidth, (n) => width <= n) &&
+    within(query.minWidth, (n) => width >= n) &&
+    within(query.maxHeight, (n) => height <= n) &&
+    within(query.minHeight, (n) => height >= n)
+  );
+}
+
+/**
+ * The option as ECharts shows it at `width` × `height`: each matching `media` unit merged in,
+ * component by component and series by index. The export places its frame around that layout
+ * (a media query would otherwise re-apply on the export's own, taller size).
+ */
+function resolveMedia(o: Obj, width: number, height: number): Obj {
+  if (!Array.isArray(o.media)) return o;
+  const { media, ...base } = o;
+  let out: Obj = base;
+  for (const unit of media as Obj[]) {
+    if (!unit.option || (unit.query && !matches(unit.query as Obj, width, height))) continue;
+    for (const [key, value] of Object.entries(unit.option as Obj)) {
+      const mine = asList(out[key]);
+      const theirs = asList(value);
+      out = {
+        ...out,
+        [key]:
+          Array.isArray(out[key]) || Array.isArray(value)
+            ? mine.map((m, i) => ({ ...m, ...(theirs[i] ?? {}) }))
+            : { ...mine[0], ...theirs[0] },
+      };
+    }
+  }
+  return out;
+}
+
 /**
  * The screen's option redrawn for export: title and subtitle, the whole legend (never one
  * scrolled page of it), a footer with source, data version, date and link, the simulated-data
  * mark, no animation and no tooltip. The plot keeps its own layout, moved clear of the frame.
  */
 export function buildExportOption(option: EChartsOption, frame: ExportFrame): EChartsOption {
-  const o = option as Obj;
+  const o = resolveMedia(option as Obj, frame.width ?? 800, frame.height ?? 400);
   const layout = exportLayout(option, frame);
   const { top, bottom } = layout;
   // Shown even where the screen hides it for a legend of its own in HTML (small multiples, inputs).

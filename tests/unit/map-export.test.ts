@@ -87,29 +87,43 @@ describe("map exports are publishable", () => {
   });
 });
 
-describe("the map legend covers no land", () => {
-  it("sits in the South China Sea (bottom right) of the province's frame, on screen and in exports", () => {
+describe("the map legend beside or below the map, never on it (as data; map-legend.test.ts lays it out)", () => {
+  type Laid = {
+    visualMap: { left?: number; right?: number; bottom: number }[];
+    series: { left: number; right: number; top: number; bottom: number }[];
+    media?: unknown;
+  };
+  it("sits right of the map where the chart is wide, the map leaving it room, and below it on a phone", () => {
     for (const lang of ["zh", "en"] as const) {
-      const screen = map(lang) as unknown as Out & { visualMap: Out["visualMap"][number] };
-      expect(screen.visualMap.right).toBe(8);
-      expect(screen.visualMap.left).toBeUndefined();
-      const frame = exportFrame(lang);
-      const out = buildExportOption(map(lang), frame) as unknown as Out;
-      expect(out.visualMap[0].right).toBe(8);
-      expect(out.visualMap[0].left).toBeUndefined();
-      // Above the footer, inside the map's own box.
-      expect(out.visualMap[0].bottom).toBeGreaterThanOrEqual(exportLayout(map(lang), frame).bottom);
+      for (const drilled of [false, true]) {
+        const screen = map(lang, drilled) as unknown as {
+          visualMap: { left?: number; right?: number; bottom: number };
+          series: { right: number; bottom: number }[];
+          media: { query: { maxWidth: number }; option: { series: { right: number; bottom: number }[] } }[];
+        };
+        expect(screen.visualMap).toMatchObject({ right: 8, bottom: 8 });
+        expect(screen.visualMap.left).toBeUndefined();
+        expect(screen.series[0].right).toBeGreaterThan(100);
+        const [phone] = screen.media;
+        expect(phone.query.maxWidth).toBeGreaterThan(screen.series[0].right + 300);
+        expect(phone.option.series[0].right).toBe(8);
+        expect(phone.option.series[0].bottom).toBeGreaterThan(100);
+      }
     }
   });
 
-  it("goes below a city drilled into, the map leaving it room, on screen and in exports", () => {
-    const screen = map("en", true) as unknown as { visualMap: Out["visualMap"][number]; series: Out["series"] };
-    expect(screen.visualMap.left).toBe(8);
-    // Five rows of classes and a two-line heading: the map ends above them.
-    expect(screen.series[0].bottom).toBeGreaterThan(2 * 16 + 2 * 12 + 10 + 8);
-    const frame = exportFrame("en");
-    const out = buildExportOption(map("en", true), frame) as unknown as Out;
-    expect(out.series[0].bottom).toBe(screen.series[0].bottom + exportLayout(map("en", true), frame).bottom + 8);
-    expect(out.visualMap[0].bottom).toBeLessThan(out.series[0].bottom);
+  it("exports take the layout of their width, the legend above the footer", () => {
+    const wide = buildExportOption(map("en"), exportFrame("en")) as unknown as Laid;
+    expect(wide.media).toBeUndefined();
+    expect(wide.series[0].right).toBeGreaterThan(100);
+    expect(wide.visualMap[0].right).toBe(8);
+    expect(wide.visualMap[0].bottom).toBeGreaterThanOrEqual(exportLayout(map("en"), exportFrame("en")).bottom);
+    const narrowFrame = { ...exportFrame("en"), width: 328 };
+    const narrow = buildExportOption(map("en"), narrowFrame) as unknown as Laid;
+    expect(narrow.media).toBeUndefined();
+    expect(narrow.series[0].right).toBe(8);
+    const bottom = exportLayout(map("en"), narrowFrame).bottom;
+    expect(narrow.visualMap[0].bottom).toBe(bottom + 8);
+    expect(narrow.series[0].bottom).toBeGreaterThan(narrow.visualMap[0].bottom + 100);
   });
 });

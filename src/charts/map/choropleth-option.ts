@@ -41,20 +41,34 @@ export function legendPieces(input: Pick<ChoroplethInput, "indicator" | "rows" |
   return pieces;
 }
 
-/** A choropleth of classed values: each region's value is its class, the legend maps classes to colours. */
-/** The legend's height as ECharts lays it out: its heading's lines, one 12 px item per class with 10 px between, padding. */
-export function legendHeight(pieces: number, headingLines: number): number {
-  return headingLines * 16 + 8 + pieces * 12 + Math.max(pieces - 1, 0) * 10 + 2 * 6;
+/** Roughly how wide a 12 px text is: a CJK character a full em, anything else about 0.6 em. */
+const textWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 7.2), 0);
+
+/** The legend's size as ECharts lays it out: heading lines, 12 px items 10 px apart, 18 px icons, padding 6. */
+export function legendBox(pieces: readonly { label: string }[], heading: string): { width: number; height: number } {
+  const lines = heading.split("\n");
+  const width = Math.max(...lines.map(textWidth), ...pieces.map((p) => 18 + 5 + textWidth(p.label))) + 12;
+  const height = lines.length * 16 + 10 + pieces.length * 12 + Math.max(pieces.length - 1, 0) * 10 + 12;
+  return { width: Math.ceil(width), height: Math.ceil(height) };
 }
 
+/** The least width the map keeps beside its legend; a narrower chart (a phone) puts the legend below. */
+const MAP_MIN_WIDTH = 320;
+const GAP = 16;
+
+/**
+ * A choropleth of classed values: each region's value is its class, the legend maps classes to
+ * colours. The legend never covers land: beside the map on the right where the chart is wide
+ * enough, else below it (an ECharts media query on the chart's width), the map always leaving it
+ * room. (No corner is sea at every size: the bottom right of the province's frame holds the
+ * Pratas islands, the bottom left the Leizhou peninsula.) Exports pick the layout for their width.
+ */
 export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Translate): EChartsOption {
   const { indicator, rows, breaks } = input;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const pieces = legendPieces(input, lang, t);
-  // The province's frame has the South China Sea in its bottom right (bottom left is the Leizhou
-  // peninsula): the legend goes there. A city drilled into has land in any corner: the map
-  // leaves room for the legend below it.
-  const below = input.frame === undefined;
+  const heading = input.scale ? `${unitLabel(indicator, lang)}\n${input.scale}` : unitLabel(indicator, lang);
+  const legend = legendBox(pieces, heading);
   return {
     tooltip: {
       trigger: "item",
@@ -66,13 +80,14 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
     visualMap: {
       type: "piecewise",
       pieces,
-      // Exports keep this place, above their footer.
-      ...(below ? { left: 8 } : { right: 8 }),
+      right: 8,
       bottom: 8,
       orient: "vertical",
+      // Swatches before their labels, the heading's lines aligned with them.
+      align: "left",
       itemWidth: 18,
       itemHeight: 12,
-      text: [input.scale ? `${unitLabel(indicator, lang)}\n${input.scale}` : unitLabel(indicator, lang)],
+      text: [heading],
       // ECharts hides the class labels once `text` is set unless told otherwise.
       showLabel: true,
       textStyle: { fontSize: 12 },
@@ -86,7 +101,12 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
         nameProperty: "code",
         roam: true,
         scaleLimit: { min: 0.8, max: 12 },
-        ...(below ? { bottom: legendHeight(pieces.length, input.scale ? 2 : 1) + 16 } : {}),
+        // Beside the legend (wide charts); `media` below moves the legend under the map.
+        left: 8,
+        right: legend.width + 8 + GAP,
+        top: 8,
+        bottom: 8,
+        preserveAspect: "contain",
         ...(input.frame ? { boundingCoords: input.frame } : {}),
         selectedMode: false,
         itemStyle: { borderColor: "#ffffff", borderWidth: 0.6 },
@@ -104,6 +124,12 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
         },
         labelLayout: { hideOverlap: true },
         data: rows.map((r) => ({ name: r.code, value: classify(r.value, breaks) })),
+      },
+    ],
+    media: [
+      {
+        query: { maxWidth: legend.width + GAP + MAP_MIN_WIDTH },
+        option: { series: [{ right: 8, bottom: legend.height + 8 + GAP }] },
       },
     ],
   };
