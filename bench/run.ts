@@ -12,6 +12,8 @@
  * 10), --scale-reps N (repetitions in the scale checks, 5), --skip-build (measure dist/ as
  * built), --site DIR (measure a site built elsewhere, e.g. another branch), --skip-lighthouse,
  * --skip-browser, --skip-scale. The defaults keep a run on 2 cores under 10 minutes.
+ * The command screen's day on the wall (bench/screen.ts: --screen-cycles N, default 500,
+ * about 2 minutes; --skip-screen) reports its heap at cycle 50 and at the last.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ import { type BrowserFigures, runBrowser, VIEWS } from "./browser";
 import { type LighthouseFigures, type Preset, runLighthouse } from "./lighthouse";
 import { runScale, type ScalePoint, scaledDataset } from "./scale";
 import { runScaleBrowser, type ScaleBrowserPoint } from "./scale-browser";
+import { runScreenMemory, type ScreenMemoryFigures } from "./screen";
 import { ratio, round, type Summary } from "./stats";
 
 const started = performance.now();
@@ -42,6 +45,8 @@ const { values: args } = parseArgs({
     "skip-lighthouse": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
     "skip-scale": { type: "boolean", default: false },
+    "screen-cycles": { type: "string", default: "500" },
+    "skip-screen": { type: "boolean", default: false },
   },
 });
 const settings = {
@@ -50,6 +55,7 @@ const settings = {
   interactionReps: Number(args.reps),
   memoryCycles: Number(args.cycles),
   scaleReps: Number(args["scale-reps"]),
+  screenCycles: Number(args["screen-cycles"]),
 };
 const elapsed = () => round((performance.now() - started) / 1000, 0);
 const log = (line: string) => console.log(`[${String(elapsed()).padStart(4)} s] ${line}`);
@@ -125,6 +131,7 @@ for (const [name, query] of Object.entries(VIEWS)) pages[name] = `${site.base}${
 let lighthouse: Record<Preset, Record<string, LighthouseFigures>> | null = null;
 let browser: BrowserFigures | null = null;
 let scaleBrowser: ScaleBrowserPoint[] | null = null;
+let screen: ScreenMemoryFigures | null = null;
 try {
   if (!args["skip-lighthouse"] && settings.lighthouseRuns > 0) {
     log(`Lighthouse 12.2.3: ${Object.keys(pages).length} pages × mobile, desktop × ${settings.lighthouseRuns} runs…`);
@@ -147,6 +154,19 @@ try {
       regions,
       log,
     });
+  }
+  if (!args["skip-screen"] && settings.screenCycles > 0) {
+    log(`command screen: ${settings.screenCycles} indicator cycles (cycle=1, fake clock), heap at cycle 50 and the last…`);
+    try {
+      screen = await runScreenMemory({
+        base: site.base,
+        cycles: settings.screenCycles,
+        checkpoint: Math.min(50, settings.screenCycles),
+        log,
+      });
+    } catch (e) {
+      log(`  FAILED command screen: ${(e as Error).message.split("\n")[0]}`);
+    }
   }
 } finally {
   await site.server.stop();
@@ -230,6 +250,7 @@ const results = {
   scale,
   assessment,
   scaleBrowser,
+  screen,
 };
 
 // ─── table ────────────────────────────────────────────────────────────────────
@@ -302,6 +323,12 @@ if (results.browser && browser) {
       `Memory: JS heap after GC ${m.afterFirstCycleMB} MB after 1 cycle, ${m.afterLastCycleMB} MB after ${m.cycles} (×${m.growthRatio}); DOM nodes ${m.nodes.join(" → ")}, listeners ${m.listeners.join(" → ")}`,
     );
   for (const e of browser.errors) print(`FAILED ${e}`);
+}
+if (screen) {
+  print();
+  print(
+    `Command screen, ${screen.cycles} cycles: JS heap after GC ${screen.heapMB[0]} MB at cycle ${screen.checkpoints[0]}, ${screen.heapMB[1]} MB at ${screen.checkpoints[1]} (×${screen.growthRatio}); DOM nodes ${screen.nodes.join(" → ")}, listeners ${screen.listeners.join(" → ")}: ${screen.ok ? "ok (≤ ×1.10, DOM flat)" : "FAILED (growth > 10% or DOM not flat)"}`,
+  );
 }
 if (scale) {
   print();

@@ -11,7 +11,11 @@ import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { handleApi } from "../../mock/api";
 import { type Dataset, generateDataset } from "../../mock/generate";
+import type { Indicator, Observation } from "../../src/api/contract";
+import { featured } from "../../src/domain/catalogue";
+import { latestWithPrevious } from "../../src/domain/change";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
+import { formatValue } from "../../src/i18n/format";
 import { canvasInk, copyDist, DIST, launch, type Running, serveStatic, tempDir } from "./support";
 
 const HTTP_CONFIG = { dataSource: "http", baseUrl: "/api/v1" };
@@ -298,4 +302,120 @@ describe("the command screen in use", () => {
       expect(bad).toEqual([]);
     });
   }
+});
+
+describe("the command screen unattended", () => {
+  test("refresh: an unchanged data version reloads nothing; a new one reloads, and a 503 for 2 minutes of a fake clock shows the last data 'as of', then the new data, with no input", async () => {
+    const ind = featured(dataset.indicators).find((i) => i.id === "5g-base-stations") as Indicator;
+    const province = "440000";
+    const lastYear = String(dataset.meta.lastYear);
+    const { latest } = latestWithPrevious(dataset.observations.get(ind.id) ?? [], province, lastYear);
+    const oldText = formatValue(latest?.value ?? null, ind, "en");
+    const newValue = (latest?.value ?? 0) + 12_345;
+    const newText = formatValue(newValue, ind, "en");
+    expect(newText).not.toBe(oldText);
+
+    await newPage({ width: 1920, height: 1080 });
+    await page.clock.install();
+    let version = dataset.meta.dataVersion;
+    let failing = false;
+    let updated = false;
+    let observationRequests = 0;
+    await page.route(endpoint("meta"), (route) => {
+      const { body } = handleApi(dataset, "GET", "meta", new URLSearchParams());
+      return route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ ...(body as object), dataVersion: version }),
+      });
+    });
+    await page.route(endpoint("observations"), (route) => {
+      observationRequests++;
+      if (failing) {
+        return route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "unavailable", message: "maintenance" } }),
+        });
+      }
+      const url = new URL(route.request().url());
+      if (updated && url.searchParams.get("indicator") === ind.id && url.searchParams.get("level") === "province") {
+        const { body } = handleApi(dataset, "GET", "observations", url.searchParams);
+        const answer = body as { indicator: string; observations: Observation[] };
+        const observations = answer.observations.map((o) =>
+          o.region === province && o.period === latest?.period ? { ...o, value: newValue } : o,
+        );
+        return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ ...answer, observations }) });
+      }
+      return route.fallback();
+    });
+    await page.goto(`${base}?screen=big&lang=en&refresh=1&cycle=3600`);
+    await screenReady();
+    const figure = page
+      .locator(".screen-kpis li", { has: page.getByRole("heading", { name: ind.name.en, exact: true }) })
+      .locator(".screen-figure");
+    expect(await figure.textContent()).toBe(oldText);
+    const notes = page.locator(".screen-stale");
+    // The clock jumps (fastForward: timers due fire once, as after a sleep) rather than runs: a
+    // request started by a jump then has its whole timeout ahead of it, as it would on a wall.
+    await page.waitForTimeout(1000); // nothing left in flight before the clock jumps
+
+    // A minute on: the refresh finds the same version and reloads nothing.
+    const before = observationRequests;
+    await page.clock.fastForward(61_000);
+    await page.waitForTimeout(1500);
+    expect(observationRequests).toBe(before);
+
+    // A new version while the observations fail: everything reloads, fails, and stays up as it was.
+    version = "sim-v2";
+    failing = true;
+    await page.clock.fastForward(60_000);
+    await expect.poll(() => page.locator(".screen-version").textContent(), { timeout: 10_000 }).toContain("sim-v2");
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(".screen-kpis .screen-stale")
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toMatch(/^data as of \d\d:\d\d, retrying$/);
+    expect(observationRequests).toBeGreaterThan(before);
+    expect(await figure.textContent()).toBe(oldText);
+    expect(await page.locator(".screen-targets tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator(".screen-ticker-line").textContent()).toMatch(/\S/);
+    expect(await canvasInk(page, ".screen-map .chart canvas").then((c) => c.inked)).toBeGreaterThan(20_000);
+    expect(await page.getByRole("alert").count()).toBe(0);
+
+    // Its own retry a minute later fails too (the backend is down for two minutes).
+    const failedOnce = observationRequests;
+    await page.clock.fastForward(61_000);
+    await expect.poll(() => observationRequests, { timeout: 10_000 }).toBeGreaterThan(failedOnce);
+    await page.waitForTimeout(4000);
+    expect(await page.locator(".screen-kpis .screen-stale").count()).toBe(1);
+    await page.clock.fastForward(60_000);
+
+    // Back after two minutes: the next retry (two minutes after the last) brings the new data.
+    failing = false;
+    updated = true;
+    await page.clock.fastForward(70_000);
+    await expect.poll(() => figure.textContent(), { timeout: 15_000 }).toBe(newText);
+    await expect.poll(() => notes.count(), { timeout: 15_000 }).toBe(0);
+  }, 120_000);
+});
+
+test("offline: the screen keeps its data and says since when; back online, the note goes", async () => {
+  await newPage({ width: 1920, height: 1080 });
+  await page.goto(`${base}?screen=big&lang=en`);
+  await screenReady();
+  const figures = await page.locator(".screen-kpis .screen-figure").allTextContents();
+  await context.setOffline(true);
+  const note = page.locator(".screen-offline");
+  await expect
+    .poll(() => note.textContent().catch(() => null), { timeout: 5000 })
+    .toMatch(/^Offline since \d\d:\d\d: showing the last data received$/);
+  expect(await page.locator(".screen-kpis .screen-figure").allTextContents()).toEqual(figures);
+  await context.setOffline(false);
+  await expect.poll(() => note.count(), { timeout: 5000 }).toBe(0);
 });

@@ -56,7 +56,15 @@ describe("command screen: the ranking's two ends", () => {
   });
 
   it("never lists a region in both when fewer than ten have a value", () => {
-    const { top, bottom } = rankingEnds([row("a", 1), row("b", 2), row("c", 3), row("d", 4), row("e", 5), row("f", 6), row("g", 7)]);
+    const { top, bottom } = rankingEnds([
+      row("a", 1),
+      row("b", 2),
+      row("c", 3),
+      row("d", 4),
+      row("e", 5),
+      row("f", 6),
+      row("g", 7),
+    ]);
     expect(top.map((r) => r.code)).toEqual(["a", "b", "c", "d", "e"]);
     expect(bottom.map((r) => r.code)).toEqual(["g", "f"]);
   });
@@ -94,9 +102,10 @@ describe("command screen: the map's option for a wall", () => {
     const at = (rem: number) => screenMapOption(base, rem) as unknown as typeof base & { visualMap: Record<string, unknown> };
     const small = at(21);
     const large = at(42);
-    expect((small.visualMap.textStyle as { fontSize: number }).fontSize).toBe(14);
-    expect((large.visualMap.textStyle as { fontSize: number }).fontSize).toBe(29);
-    expect((small.visualMap.textStyle as { color: string }).color).toBe("#e6edf3");
+    const text = (o: typeof small) => o.visualMap.textStyle as { fontSize: number; color: string };
+    expect(text(small).fontSize).toBe(14);
+    expect(text(large).fontSize).toBe(29);
+    expect(text(small).color).toBe("#e6edf3");
     expect(small.visualMap.backgroundColor).toMatch(/^rgba\(13,17,23/);
     expect(large.series[0].label).toMatchObject({ show: true, fontSize: 25 });
     expect(large.series[0].roam).toBe(false);

@@ -326,6 +326,9 @@ function MapAndRanking({
     );
     return screenMapOption(base, rem);
   }, [mapName, boundaries.data, rows, breaks, indicator, level, lang, t, height]);
+  const lastOption = useRef(option);
+  if (option) lastOption.current = option;
+  const shown = lastOption.current;
   const name = pick(indicator.name, lang);
   const title = period ? t("screen.mapTitle", { name, period, level: t(`level.${level}`) }) : name;
   const { top, bottom } = rankingEnds(rows);
@@ -355,11 +358,14 @@ function MapAndRanking({
         </div>
         <Note health={health} t={t} />
         <div className="screen-map-body" ref={body}>
-          {option ? (
-            <Chart option={option} label={title} height={height} />
-          ) : (
-            <p className="screen-wait">{t("screen.loading")}</p>
+          {/* One chart for the day: while the next indicator loads it stays mounted, hidden, never
+              showing the previous indicator's colours under the new name. */}
+          {shown && (
+            <div className={option ? undefined : "screen-map-hidden"}>
+              <Chart option={shown} label={title} height={height} />
+            </div>
           )}
+          {!option && <p className="screen-wait">{t("screen.loading")}</p>}
         </div>
       </section>
       <section className="screen-panel screen-ranking" aria-labelledby="screen-ranking">
