@@ -124,6 +124,34 @@ describe("region profile", () => {
     expect(within(standing).getAllByRole("definition")[2]).toHaveTextContent(/^Tier [1-5]$/);
   });
 
+  it("ranks a city among the 21 cities, against its zone and the province", async () => {
+    await renderApp("?view=profile&region=440100");
+    const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
+    expect(within(standing).getAllByRole("definition")[1]).toHaveTextContent(/^\d+ \/ 21$/);
+    // A city is benchmarked against its zone and the province, not a city of its own.
+    expect(
+      within(standing)
+        .getAllByRole("columnheader")
+        .map((c) => c.textContent),
+    ).toEqual([
+      zh["profile.export.pillar"],
+      zh["profile.score"],
+      zh["profile.rank"],
+      zh["profile.tier"],
+      "珠三角平均",
+      zh["profile.vsProvince"],
+    ]);
+  });
+
+  it("shows the province its indicators and targets, with no rank or similar regions", async () => {
+    await renderApp("?view=profile&region=440000");
+    expect(await screen.findByText(zh["profile.provinceNoRank"], {}, T)).toBeInTheDocument();
+    const progress = screen.getByRole("region", { name: zh["profile.progress"] });
+    expect(within(progress).getAllByRole("row").length).toBeGreaterThan(1);
+    expect(screen.queryByRole("region", { name: zh["profile.similar"] })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: zh["profile.indicators"] })).toBeInTheDocument();
+  });
+
   it("refuses an unknown code with a notice and offers a search", async () => {
     const { store } = await renderApp("?view=profile&region=449999");
     expect(await screen.findByRole("heading", { name: zh["profile.title"] }, T)).toBeInTheDocument();
