@@ -169,6 +169,35 @@ describe("the briefing PDF on the built site", () => {
     });
   }
 
+  for (const lang of ["zh", "en"] as const) {
+    test(`in ${lang === "zh" ? "Chinese" : "English"}: the Overview's judgments are text: key findings, both verdicts of every target, where we are behind, warnings`, async () => {
+      const heads = {
+        zh: { findings: "要点", targets: "目标进度", behind: "哪里落后", warnings: "预警" },
+        en: {
+          findings: "Key findings",
+          targets: "Progress against targets",
+          behind: "Where we are behind",
+          warnings: "Warnings",
+        },
+      }[lang];
+      // What the page shows, read before the export: the findings' sentences and every verdict word.
+      await page.goto(`${base}?lang=${lang}`);
+      const findings = page.getByRole("region", { name: heads.findings, exact: true }).getByRole("listitem");
+      await expect.poll(() => findings.count(), { timeout: 30_000 }).toBe(3);
+      const sentences = await findings.allTextContents();
+      const targets = page.getByRole("region", { name: heads.targets, exact: true });
+      await expect.poll(() => targets.locator(".verdict").count(), { timeout: 30_000 }).toBeGreaterThan(1);
+      const verdicts = [...new Set(await targets.locator(".verdict").allTextContents())];
+      const { all } = await overviewBriefing(lang);
+      const text = squash(all);
+      for (const sentence of sentences) expect(text, sentence).toContain(squash(sentence));
+      // Today's verdict and the outlook by the target year, both kinds.
+      expect(verdicts.length).toBeGreaterThan(1);
+      for (const v of verdicts) expect(text, v).toContain(squash(v));
+      for (const h of Object.values(heads)) expect(text, h).toContain(squash(h));
+    });
+  }
+
   test("a landscape briefing is A4 landscape, with the same text", async () => {
     const { pages, text, all } = await overviewBriefing("en", /landscape/);
     for (const p of pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
