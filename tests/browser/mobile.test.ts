@@ -18,6 +18,7 @@ const PAGES: Record<string, string> = {
   overview: "view=overview",
   map: "view=map&level=county",
   "map table": "view=map&level=county&tab=table",
+  "map tiers": "view=map&level=county&indicator=index-tier",
   compare: "view=compare&regions=440100,440300,440106,440604,441900,445302&indicator=core-digital-va",
   explore: "view=explore&indicator=core-digital-va&regions=440100,440300,440400",
   "explore table": "view=explore&indicator=core-digital-va&regions=440100,440300,440400&tab=table",
