@@ -12,7 +12,7 @@ import { dataAsOf, selfHealDelay } from "./screen-model";
 export interface Health {
   failing: boolean;
   error: unknown;
-  /** The oldest fetch time of the data shown (ms), 0 when there is none. */
+  /** When the failing data was last good (ms, the oldest of its answers); 0 when some of it never loaded. */
   asOf: number;
 }
 
@@ -41,7 +41,8 @@ export function useSelfHealing(queries: readonly UseQueryResult<unknown>[]): Hea
   return {
     failing,
     error: failed[0]?.error,
-    asOf: dataAsOf(queries.filter((q) => q.data !== undefined).map((q) => q.dataUpdatedAt)),
+    // What failed had data before: it is shown "as of" its oldest answer. Else there is nothing to date.
+    asOf: failed.every((q) => q.data !== undefined) ? dataAsOf(failed.map((q) => q.dataUpdatedAt)) : 0,
   };
 }
 
