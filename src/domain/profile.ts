@@ -241,23 +241,26 @@ export function benchmarkPillarScores(
   return out;
 }
 
-/**
- * The year an index of a level describes (the profile, the tier map): the URL's (an annual
- * period the data has) or else the latest year in which at least half of the indicators
- * (base figures aside) have a value at the level.
- */
-export function indexYear(
-  indicators: readonly Indicator[],
-  data: ReadonlyMap<string, readonly Observation[]>,
-  wanted: string | null,
-): string | null {
+/** The years (annual, oldest first) in which at least half of the indicators (base figures aside) have a value at the level. */
+export function indexYears(indicators: readonly Indicator[], data: ReadonlyMap<string, readonly Observation[]>): string[] {
   const own = indicators.filter((i) => !i.context);
   const count = new Map<string, number>();
   for (const ind of own) {
     const years = new Set((data.get(ind.id) ?? []).filter((o) => o.value !== null && !isQuarter(o.period)).map((o) => o.period));
     for (const y of years) count.set(y, (count.get(y) ?? 0) + 1);
   }
-  if (wanted && !isQuarter(wanted) && count.has(wanted)) return wanted;
-  const years = [...count.keys()].filter((y) => (count.get(y) ?? 0) >= own.length / 2).sort();
-  return years.at(-1) ?? null;
+  return [...count.keys()].filter((y) => (count.get(y) ?? 0) >= own.length / 2).sort();
+}
+
+/**
+ * The year an index of a level describes (the profile, the tier map): the URL's when it is one
+ * of indexYears, else the latest of them.
+ */
+export function indexYear(
+  indicators: readonly Indicator[],
+  data: ReadonlyMap<string, readonly Observation[]>,
+  wanted: string | null,
+): string | null {
+  const years = indexYears(indicators, data);
+  return wanted && years.includes(wanted) ? wanted : (years.at(-1) ?? null);
 }

@@ -116,6 +116,16 @@ describe("region profile", () => {
     await waitFor(() => expect(window.location.search).toMatch(/view=explore/));
   });
 
+  it("describes the year chosen, with the index of that year", async () => {
+    await renderApp(`?view=profile&region=${XINGNING}`);
+    const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
+    await userEvent.selectOptions(within(standing).getByRole("combobox", { name: zh["profile.year"] }), "2021");
+    await waitFor(() => expect(window.location.search).toContain("year=2021"));
+    const row = countyIndex("2021").rows.find((r) => r.code === XINGNING);
+    await waitFor(() => expect(within(standing).getAllByRole("definition")[1]).toHaveTextContent(`${row?.rank} / ${row?.of}`));
+    expect(within(standing).getAllByRole("definition")[0]).toHaveTextContent(formatNumber(row?.index as number, 1, "zh"));
+  });
+
   it("profiles Dongguan among the county-level units, in English", async () => {
     await renderApp("?view=profile&region=441900&lang=en");
     const standing = await screen.findByRole("region", { name: en["profile.standing"] }, T);

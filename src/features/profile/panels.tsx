@@ -54,6 +54,25 @@ function benchmarkNames(profile: Profile, regions: readonly Region[], lang: Lang
   );
 }
 
+/** The year the whole profile describes (the URL's `year`): any year the index can describe. */
+function YearPicker({ profile }: { profile: Profile }) {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  if (profile.years.length < 2 || !profile.year) return null;
+  return (
+    <label className="field profile-year">
+      <span>{t("profile.year")}</span>
+      <select value={profile.year} onChange={(e) => update({ year: e.target.value })}>
+        {profile.years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Index score, rank "17 / 124" and tier, then the same for each pillar against its benchmarks. */
 export function StandingPanel({ profile, regions }: { profile: Profile; regions: readonly Region[] }) {
   const t = useT();
@@ -66,6 +85,7 @@ export function StandingPanel({ profile, regions }: { profile: Profile; regions:
   if (profile.level === "province") {
     return (
       <Panel title={t("profile.standing")}>
+        <YearPicker profile={profile} />
         <p>{t("profile.provinceNoRank")}</p>
       </Panel>
     );
@@ -96,6 +116,7 @@ export function StandingPanel({ profile, regions }: { profile: Profile; regions:
       className="profile-standing"
       actions={index?.score != null ? <ExportMenu id="profile-standing" spec={spec} /> : undefined}
     >
+      <YearPicker profile={profile} />
       <p className="muted">{intro}</p>
       {!index || index.score === null ? (
         <p className="notice" role="status">

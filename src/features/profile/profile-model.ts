@@ -11,6 +11,7 @@ import {
   benchmarkPillarScores,
   directedRanks,
   indexYear,
+  indexYears,
   type Neighbour,
   nearestNeighbours,
   type Standing,
@@ -85,6 +86,8 @@ export interface Profile {
   /** The units it is ranked among (empty for the province). */
   units: Region[];
   year: string | null;
+  /** The years the index can describe (see indexYears), oldest first. */
+  years: string[];
   base: BaseFigure[];
   index: IndexResult | null;
   /** The index first, then each pillar; empty for the province or without an index. */
@@ -237,6 +240,7 @@ export function buildProfile(input: ProfileInput): Profile {
     level,
     units,
     year,
+    years: indexYears(atLevel, data),
     base,
     index,
     standing,
