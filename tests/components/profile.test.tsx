@@ -132,6 +132,11 @@ describe("region profile", () => {
     expect(within(standing).getAllByRole("definition")[1]).toHaveTextContent(/\/ 124$/);
     expect(screen.getByText(/ranked with the counties as one unit/)).toBeInTheDocument();
     expect(within(standing).getAllByRole("definition")[2]).toHaveTextContent(/^Tier [1-5]$/);
+    // Its Compare link leads with a county, so that Dongguan is compared among the counties.
+    const compare = screen.getByRole("link", { name: en["profile.compare"] });
+    const codes = (new URL(compare.getAttribute("href") as string, "http://x").searchParams.get("regions") ?? "").split(",");
+    expect(codes[1]).toBe("441900");
+    expect(region(codes[0]).level).toBe("county");
   });
 
   it("ranks a city among the 21 cities, against its zone and the province", async () => {

@@ -388,7 +388,13 @@ export function SimilarPanel({ profile, regions }: { profile: Profile; regions: 
   const t = useT();
   const lang = useLang();
   const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
-  const codes = [profile.region.code, ...profile.neighbours.map((n) => n.code)];
+  const near = profile.neighbours.map((n) => n.code);
+  // Compare ranks a selection at its first region's level: a city profiled among the counties
+  // (Dongguan, Zhongshan) goes second, so that a county leads and it joins the counties.
+  const codes =
+    profile.region.level === "city" && profile.level === "county" && near.length
+      ? [near[0], profile.region.code, ...near.slice(1)]
+      : [profile.region.code, ...near];
   return (
     <Panel title={t("profile.similar")} className="profile-similar">
       <p className="muted">{t("profile.similarIntro", { level: levelName(profile, t) })}</p>
