@@ -137,6 +137,7 @@ describe("region profile", () => {
     const codes = (new URL(compare.getAttribute("href") as string, "http://x").searchParams.get("regions") ?? "").split(",");
     expect(codes[1]).toBe("441900");
     expect(region(codes[0]).level).toBe("county");
+    expect(codes).toHaveLength(6);
   });
 
   it("ranks a city among the 21 cities, against its zone and the province", async () => {

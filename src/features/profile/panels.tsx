@@ -390,11 +390,12 @@ export function SimilarPanel({ profile, regions }: { profile: Profile; regions: 
   const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
   const near = profile.neighbours.map((n) => n.code);
   // Compare ranks a selection at its first region's level: a city profiled among the counties
-  // (Dongguan, Zhongshan) goes second, so that a county leads and it joins the counties.
-  const codes =
-    profile.region.level === "city" && profile.level === "county" && near.length
-      ? [near[0], profile.region.code, ...near.slice(1)]
-      : [profile.region.code, ...near];
+  // (Dongguan, Zhongshan) goes after a county, so that a county leads and it joins the counties.
+  const lead =
+    profile.region.level === "city" && profile.level === "county"
+      ? near.find((c) => byCode.get(c)?.level === "county")
+      : undefined;
+  const codes = lead ? [lead, profile.region.code, ...near.filter((c) => c !== lead)] : [profile.region.code, ...near];
   return (
     <Panel title={t("profile.similar")} className="profile-similar">
       <p className="muted">{t("profile.similarIntro", { level: levelName(profile, t) })}</p>
