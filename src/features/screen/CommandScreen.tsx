@@ -68,7 +68,7 @@ export default function CommandScreen() {
   const ready = meta.data && regions.data && indicators.data;
   return (
     <ThemeContext.Provider value={WALL_THEME}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: pausing on hover is a convenience; focus pauses it for keyboard users */}
+      {/* Pausing on hover is a convenience; focus pauses it for keyboard users. */}
       <main
         id="main"
         className="screen"
