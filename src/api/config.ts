@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import "./contract"; // loads zod's English messages
 import type { DataSource } from "./data-source";
 import { createHttpSource } from "./http";
+import { issueText } from "./issue-text";
 import { createStaticSource } from "./static";
 
 /** Links we put on the page must not run script (`javascript:`) or embed data. */
@@ -52,7 +52,7 @@ export function parseConfig(json: unknown): Config {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue.path.length ? `"${issue.path.join(".")}"` : "the file";
-  throw new ConfigError(`${where}: ${issue.message}`);
+  throw new ConfigError(`${where}: ${issueText(issue, json)}`);
 }
 
 export async function loadConfig(url = "./config.json"): Promise<Config> {

@@ -5,10 +5,6 @@
  */
 // zod/mini: the same validation as zod, tree-shakable (the classic API costs ~85 KB gzipped more).
 import * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
-
-// Readable issue messages ("expected number, received string"): mini loads no locale by itself.
-z.config(en());
 
 export const LEVELS = ["province", "city", "county"] as const;
 export const ZONES = ["prd", "east", "west", "north"] as const;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { type Translate, translator } from "../i18n/format";
+import { issueText } from "./issue-text";
 
 // No `new Function` probing: under the site's strict Content-Security-Policy (no eval) the
 // probe is reported as a violation even though zod catches it.
@@ -185,5 +186,5 @@ export function parse<S extends z.ZodMiniType>(schema: S, json: unknown, endpoin
     .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
     .join("")
     .replace(/^\./, "");
-  throw new ContractError(endpoint, path, issue.message);
+  throw new ContractError(endpoint, path, issueText(issue, json));
 }

@@ -18,6 +18,7 @@ import {
   type Status,
   type Text,
 } from "../../src/api/contract";
+import { issueText } from "../../src/api/issue-text";
 import { readCatalogue, readMilestones, readTargets } from "./catalogue";
 import { buildTree, type Completion, checkQuarters, complete, toObservations } from "./derive";
 import { classify, type TableKind } from "./format";
@@ -92,7 +93,7 @@ function validateFiles(data: Dataset, issues: Issues): void {
     const r = schema.safeParse(body);
     if (!r.success) {
       const first = r.error.issues[0];
-      issues.error({ file: name }, "contract", msg.contractBroken(name, `${first.path.join(".")}: ${first.message}`));
+      issues.error({ file: name }, "contract", msg.contractBroken(name, `${first.path.join(".")}: ${issueText(first, body)}`));
     }
   }
 }
