@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { regionsAtLevel } from "../../src/api/filter";
 import { echarts } from "../../src/charts/echarts";
 import { buildChoroplethOption } from "../../src/charts/map/choropleth-option";
-import { decodeBoundaries } from "../../src/charts/map/geo";
+import { decodeBoundaries, subset } from "../../src/charts/map/geo";
 import { buildRows } from "../../src/charts/map/map-data";
 import { registerMap } from "../../src/charts/map/register";
 import { computeBreaks } from "../../src/domain/bins";
@@ -25,14 +25,17 @@ const boundaries = decodeBoundaries(
   JSON.parse(readFileSync(resolve(__dirname, "../../public/geo/guangdong-counties.topo.json"), "utf8")) as Topology,
 );
 const MAP = registerMap("gd-county-legend-test", boundaries.counties);
+/** A city drilled into: its county-level units only, framed on their own shapes. */
+const cityMap = (city: string, units: readonly { code: string }[]) =>
+  registerMap(`gd-county-${city}-legend-test`, subset(boundaries.counties, new Set(units.map((u) => u.code))));
 const ring = (g: { type: string; coordinates: unknown }): number[][] =>
   (g.type === "Polygon" ? [g.coordinates] : (g.coordinates as unknown[])).flat(2) as unknown as number[][];
 const vertices = boundaries.counties.features.flatMap((f) => ring(f.geometry as never));
 
-function option(lang: "zh" | "en", id: string) {
+function option(lang: "zh" | "en", id: string, city?: string) {
   const ind = dataset.indicators.find((i) => i.id === id);
   if (!ind) throw new Error(id);
-  const units = regionsAtLevel(dataset.regions, "county");
+  const units = regionsAtLevel(dataset.regions, "county").filter((u) => !city || u.parent === city);
   const rows = buildRows(units, dataset.observations.get(id) ?? [], "2023", ind);
   const breaks = computeBreaks(
     rows.map((r) => r.value),
@@ -41,14 +44,16 @@ function option(lang: "zh" | "en", id: string) {
   const t = translator(lang);
   const scale = t("map.scale", { n: rows.length, level: t("level.county") });
   return buildChoroplethOption(
-    { mapName: MAP, indicator: ind, rows, breaks, frame: boundaries.mainland, labels: false, scale },
+    city
+      ? { mapName: cityMap(city, units), indicator: ind, rows, breaks, labels: true, scale }
+      : { mapName: MAP, indicator: ind, rows, breaks, frame: boundaries.mainland, labels: false, scale },
     lang,
     t,
   );
 }
 
 /** Lays `o` out at the size, and returns how many boundary vertices fall under the legend or off the chart. */
-function check(o: echarts.EChartsCoreOption, width: number, height: number) {
+function check(o: echarts.EChartsCoreOption, width: number, height: number, points = vertices) {
   const chart = echarts.init(null, undefined, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(o, { notMerge: true });
@@ -63,7 +68,7 @@ function check(o: echarts.EChartsCoreOption, width: number, height: number) {
     box.applyTransform(view.group.getLocalTransform() as never);
     let under = 0;
     let outside = 0;
-    for (const [lon, lat] of vertices) {
+    for (const [lon, lat] of points) {
       const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [lon, lat]) as number[];
       if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) under++;
       if (x < 0 || x > width || y < 0 || y > height) outside++;
@@ -101,6 +106,21 @@ describe("the map legend covers no land", () => {
         expect(check(buildExportOption(o, f), size.width, size.height)).toMatchObject({ under: 0, outside: 0 });
       });
     }
+  }
+
+  // Guangzhou's 11 districts and Zhanjiang's (the Leizhou peninsula) 9 units, drilled into.
+  for (const city of ["440100", "440800"]) {
+    it.each([272, 880])(`city ${city} drilled into (en) at %i px, on screen and exported`, (width) => {
+      const o = option("en", "core-digital-va", city);
+      const points = boundaries.counties.features
+        .filter((f) => dataset.regions.some((r) => r.code === f.properties.code && r.parent === city))
+        .flatMap((f) => ring(f.geometry as never));
+      expect(points.length).toBeGreaterThan(100);
+      expect(check(o, width, 560, points)).toMatchObject({ under: 0, outside: 0 });
+      const f = frame(width, 560);
+      const size = exportSize(o, f, { width, height: 560 });
+      expect(check(buildExportOption(o, f), size.width, size.height, points)).toMatchObject({ under: 0, outside: 0 });
+    });
   }
 
   it("sees a legend over land: the old bottom-left corner (the Leizhou peninsula) fails", () => {
