@@ -11,7 +11,7 @@ import { regionsAtLevel } from "../../src/api/filter";
 import { buildProfile, profileIndicators } from "../../src/features/profile/profile-model";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatNumber } from "../../src/i18n/format";
-import { collectConsoleErrors, DIST, launch, type Running, startPreview } from "./support";
+import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview } from "./support";
 
 const XINGNING = "441481";
 
@@ -105,6 +105,19 @@ describe("region profile on the built site", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("view"), { timeout: 10_000 }).toBe("explore");
     expect(new URL(page.url()).searchParams.get("regions")).toBe(XINGNING);
     expect(name.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  test("the Map colours the county-level units by index tier, with the tiers' legend", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}?view=map&indicator=index-tier&level=county&lang=en`);
+    const legend = page.getByRole("list", { name: /Tier breaks/ });
+    await legend.waitFor({ timeout: 30_000 });
+    expect(await legend.locator("li").count()).toBe(5);
+    await page.locator(".map-main .chart canvas").first().waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await canvasInk(page, ".map-main .chart canvas")).inked, { timeout: 15_000 })
+      .toBeGreaterThan(1000);
     expect(errors).toEqual([]);
   });
 
