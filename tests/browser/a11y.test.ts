@@ -16,6 +16,7 @@ const VIEWS = [
   "view=explore&regions=440000,440100&tab=chart",
   "view=explore&tab=table",
   "view=profile&region=441481",
+  "view=map&indicator=index-tier&level=county&tab=table",
   "view=data",
   "screen=big",
 ];
