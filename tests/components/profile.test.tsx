@@ -116,6 +116,20 @@ describe("region profile", () => {
     await waitFor(() => expect(window.location.search).toMatch(/view=explore/));
   });
 
+  it("gives the same score and rank as Compare's index, one click away", async () => {
+    await renderApp(`?view=profile&region=${XINGNING}`);
+    const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
+    const [score, rank] = within(standing)
+      .getAllByRole("definition")
+      .map((d) => d.textContent);
+    await userEvent.click(screen.getByRole("link", { name: zh["profile.compare"] }));
+    const index = await screen.findByRole("region", { name: zh["compare.index"] }, T);
+    const row = await within(index).findByRole("row", { name: /^兴宁市/ }, T);
+    const cells = within(row).getAllByRole("cell");
+    expect(cells[0]).toHaveTextContent(score as string);
+    expect(cells[1]).toHaveTextContent(rank as string);
+  });
+
   it("describes the year chosen, with the index of that year", async () => {
     await renderApp(`?view=profile&region=${XINGNING}`);
     const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
