@@ -2,7 +2,9 @@
  * A county's profile in real Chromium, on the built site served by vite preview (static
  * snapshot). Assumes the site has been built (`npm run test:browser` builds it first).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Dataset } from "../../mock/generate";
@@ -11,7 +13,7 @@ import { regionsAtLevel } from "../../src/api/filter";
 import { buildProfile, profileIndicators } from "../../src/features/profile/profile-model";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
 import { formatNumber } from "../../src/i18n/format";
-import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview } from "./support";
+import { canvasInk, collectConsoleErrors, DIST, launch, type Running, startPreview, tempDir } from "./support";
 
 const XINGNING = "441481";
 
@@ -119,6 +121,52 @@ describe("region profile on the built site", () => {
       .poll(async () => (await canvasInk(page, ".map-main .chart canvas")).inked, { timeout: 15_000 })
       .toBeGreaterThan(1000);
     expect(errors).toEqual([]);
+  });
+
+  test("exports the profile's briefing as a PDF whose words are text", async () => {
+    const dir = tempDir("gd-dashboard-profile-brief-");
+    try {
+      const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+      const p = await ctx.newPage();
+      const errs = collectConsoleErrors(p);
+      await p.goto(`${base}?view=profile&region=${XINGNING}&lang=en`);
+      await p.locator(".profile-kpis").waitFor({ timeout: 30_000 });
+      await p
+        .getByRole("region", { name: MESSAGES.en["profile.indicators"], exact: true })
+        .getByRole("button", { name: /^Export/ })
+        .waitFor();
+      const header = p.locator("header.app-header");
+      await header.getByRole("button", { name: "Briefing", exact: true }).click();
+      await header.getByRole("radio", { name: /A4/ }).first().check();
+      const [download] = await Promise.all([
+        p.waitForEvent("download", { timeout: 60_000 }),
+        header.getByRole("button", { name: "Export", exact: true }).click(),
+      ]);
+      const path = join(dir.path, download.suggestedFilename());
+      await download.saveAs(path);
+      const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false }).promise;
+      let text = "";
+      for (let i = 1; i <= pdf.numPages; i++) {
+        const content = await (await pdf.getPage(i)).getTextContent();
+        text += content.items.map((it) => ("str" in it ? it.str : "")).join("");
+      }
+      await pdf.destroy();
+      const squash = (x: string) => x.replace(/\s+/g, "");
+      const profile = expected();
+      for (const words of [
+        "Region profile: Xingning City (兴宁市)",
+        `Rank ${profile.standing[0].rank} / 124`,
+        `Tier ${profile.standing[0].tier}`,
+        MESSAGES.en["profile.strengths"],
+        MESSAGES.en["profile.similar"],
+        `Xingning City: every pillar's indicators, ${profile.year}`,
+      ])
+        expect(squash(text), words).toContain(squash(words));
+      expect(errs).toEqual([]);
+      await ctx.close();
+    } finally {
+      dir.remove();
+    }
   });
 
   test("a county's name in the Map's table opens its profile", async () => {
