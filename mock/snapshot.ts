@@ -5,11 +5,11 @@
  * (`GET /observations?indicator={id}[&level={level}]`). The per-level files are an
  * optimisation: a province-level query reads a few hundred bytes instead of every county's
  * figures; a snapshot without them still works (the source falls back to the whole file).
- * Written to a temporary folder and swapped in whole, so a failed run never leaves a
- * half-written snapshot behind.
+ * Written to a temporary folder first, so a failed run never leaves a half-written snapshot
+ * behind (see `writeSnapshot` for how it is published over a snapshot being read).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { IndicatorsResponseSchema, MetaSchema, ObservationsResponseSchema, RegionsResponseSchema } from "../src/api/contract";
 import { filterObservations } from "../src/api/filter";
 import type { Dataset } from "./generate";
@@ -32,12 +32,20 @@ export function snapshotFiles(data: Dataset): Map<string, unknown> {
   return files;
 }
 
+/**
+ * Writes the snapshot into a temporary folder beside `outDir`, then publishes it: into a new
+ * folder in one rename; over a published snapshot file by file (each rename atomic), meta.json
+ * last, and only then removes the files the new version no longer has. A reader never finds a
+ * file missing, and a reader who sees the new meta.json (and asks `?v={its dataVersion}`) only
+ * ever gets the new version's files: no cache can store an old file under the new version.
+ */
 export async function writeSnapshot(data: Dataset, outDir: string): Promise<void> {
   const out = resolve(outDir);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
+  const names = [...snapshotFiles(data)];
   try {
-    for (const [name, body] of snapshotFiles(data)) {
+    for (const [name, body] of names) {
       await mkdir(dirname(join(tmp, name)), { recursive: true });
       await writeFile(join(tmp, name), `${JSON.stringify(body)}\n`);
     }
@@ -45,18 +53,34 @@ export async function writeSnapshot(data: Dataset, outDir: string): Promise<void
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
-  const old = `${tmp}-old`;
-  await rm(old, { recursive: true, force: true });
-  await rename(out, old).catch(() => undefined);
-  try {
+  const published = await stat(join(out, "meta.json")).then(
+    () => true,
+    () => false,
+  );
+  if (!published) {
+    await rm(out, { recursive: true, force: true });
+    await mkdir(dirname(out), { recursive: true });
     await rename(tmp, out);
-  } catch (e) {
-    // Put the published snapshot back: a failed swap must not leave the folder missing.
-    await rename(old, out).catch(() => undefined);
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
+    return;
   }
-  await rm(old, { recursive: true, force: true });
+  const before = await listFiles(out);
+  try {
+    for (const [name] of names.filter(([n]) => n !== "meta.json")) {
+      await mkdir(dirname(join(out, name)), { recursive: true });
+      await rename(join(tmp, name), join(out, name));
+    }
+    await rename(join(tmp, "meta.json"), join(out, "meta.json"));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const now = new Set(names.map(([n]) => n));
+  for (const name of before) if (!now.has(name)) await rm(join(out, name), { force: true });
+}
+
+/** Every file under `dir`, as paths relative to it with "/" separators. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"));
 }
 
 /** Reads a snapshot folder back into a dataset, validating every file against the contract. */

@@ -6,6 +6,8 @@ export interface FetchOptions {
   timeoutMs: number;
   credentials?: RequestCredentials;
   headers?: Record<string, string>;
+  /** "no-cache" for meta: always revalidated, whatever the caches' headers say. */
+  cache?: RequestCache;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function fetchJson(url: string, endpoint: string, o: FetchOptions):
     response = await fetch(url, {
       signal: controller.signal,
       credentials: o.credentials,
+      cache: o.cache,
       headers: { Accept: "application/json", ...o.headers },
     });
     // The body is part of the answer: a server that stalls mid-body times out too.

@@ -6,17 +6,42 @@ import {
   type Region,
   RegionsResponseSchema,
 } from "./contract";
-import type { DataSource, Opts } from "./data-source";
-import { ContractError, checkObservationRegions, parse } from "./errors";
+import { type DataSource, type Opts, trackVersion, versioned } from "./data-source";
+import { ContractError, checkObservationRegions, HttpError, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 
 export type HttpSettings = Omit<FetchOptions, "signal">;
 
-/** The REST API of contract v1 at `baseUrl` (relative to the page, or absolute). */
+/**
+ * The REST API of contract v1 at `baseUrl` (relative to the page, or absolute). /meta is read
+ * fresh, every other endpoint with `v={dataVersion}`; a server that has moved on to another
+ * version answers 409 `stale_version`, and the request is made again with the new one.
+ */
 export function createHttpSource(baseUrl: string, settings: HttpSettings): DataSource {
   const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
-  const get = (path: string, endpoint: string, o?: Opts) =>
-    fetchJson(new URL(path, root).href, endpoint, { ...settings, signal: o?.signal });
+  const tracker = trackVersion(
+    async () =>
+      parse(
+        MetaSchema,
+        await fetchJson(new URL("meta", root).href, "GET /meta", { ...settings, cache: "no-cache" }),
+        "GET /meta",
+      ),
+    () => {
+      tree = undefined;
+    },
+  );
+  const get = async (path: string, endpoint: string, o?: Opts, again = true): Promise<unknown> => {
+    try {
+      return await fetchJson(versioned(new URL(path, root), await tracker.version()), endpoint, {
+        ...settings,
+        signal: o?.signal,
+      });
+    } catch (e) {
+      if (!(again && e instanceof HttpError && e.status === 409 && e.code === "stale_version")) throw e;
+      await tracker.meta();
+      return get(path, endpoint, o, false);
+    }
+  };
   const regions = async (o?: Opts) =>
     parse(RegionsResponseSchema, await get("regions", "GET /regions", o), "GET /regions").regions;
   // The tree that observations are checked against: fetched once, without a caller's signal
@@ -30,7 +55,8 @@ export function createHttpSource(baseUrl: string, settings: HttpSettings): DataS
     return tree;
   };
   return {
-    meta: async (o) => parse(MetaSchema, await get("meta", "GET /meta", o), "GET /meta"),
+    meta: tracker.meta,
+    onVersionChange: tracker.listen,
     regions,
     indicators: async (o) =>
       parse(IndicatorsResponseSchema, await get("indicators", "GET /indicators", o), "GET /indicators").indicators,

@@ -6,7 +6,7 @@ import {
   type Region,
   RegionsResponseSchema,
 } from "./contract";
-import type { DataSource } from "./data-source";
+import { type DataSource, trackVersion, versioned } from "./data-source";
 import { ContractError, checkObservationRegions, HttpError, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 import { filterObservations } from "./filter";
@@ -16,24 +16,39 @@ import { filterObservations } from "./filter";
  * browser with the same code the API uses. Each file is fetched and validated once, then
  * shared by every query. A query reads its level's file, `observations/{id}/{level}.json`,
  * and falls back to the indicator's whole file when the snapshot has no per-level files.
+ * meta.json is read fresh; every other file with `?v={dataVersion}`, dropped on a new version.
  */
 export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions, "signal">): DataSource {
   const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
   const files = new Map<string, Promise<unknown>>();
+  const tracker = trackVersion(
+    () =>
+      fetchJson(new URL("meta.json", root).href, "GET meta.json", { ...settings, cache: "no-cache" }).then((j) =>
+        parse(MetaSchema, j, "GET meta.json"),
+      ),
+    () => files.clear(),
+  );
   // Cached without the caller's signal: a cancelled query must not poison the shared file.
   const file = <T>(name: string, endpoint: string, read: (json: unknown) => T): Promise<T> => {
     let p = files.get(name) as Promise<T> | undefined;
     if (!p) {
-      p = fetchJson(new URL(name, root).href, endpoint, settings).then(read);
-      files.set(name, p);
-      p.catch(() => files.delete(name)); // let Retry fetch again
+      const loading = tracker
+        .version()
+        .then((v) => fetchJson(versioned(new URL(name, root), v), endpoint, settings))
+        .then(read);
+      files.set(name, loading);
+      loading.catch(() => {
+        if (files.get(name) === loading) files.delete(name); // let Retry fetch again
+      });
+      p = loading;
     }
     return p;
   };
   const regions = (): Promise<Region[]> =>
     file("regions.json", "GET regions.json", (j) => parse(RegionsResponseSchema, j, "GET regions.json").regions);
   return {
-    meta: () => file("meta.json", "GET meta.json", (j) => parse(MetaSchema, j, "GET meta.json")),
+    meta: tracker.meta,
+    onVersionChange: tracker.listen,
     regions,
     indicators: () =>
       file("indicators.json", "GET indicators.json", (j) => parse(IndicatorsResponseSchema, j, "GET indicators.json").indicators),

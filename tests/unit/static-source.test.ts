@@ -39,7 +39,9 @@ describe("the static source", () => {
     expect(province.length).toBeGreaterThan(0);
     const counties = await source.observations({ indicator: "core-digital-va", level: "county", parent: "440100" });
     expect(counties).toEqual(api("indicator=core-digital-va&level=county&parent=440100"));
+    // meta.json first: every other file is read with its data version (tests/unit/versioned.test.ts).
     expect(asked.sort()).toEqual([
+      "meta.json",
       "observations/5g-base-stations/province.json",
       "observations/core-digital-va/county.json",
       "regions.json",
