@@ -437,6 +437,8 @@ export function SimilarPanel({ profile, regions }: { profile: Profile; regions: 
                 view: "compare",
                 regions: codes,
                 region: null,
+                // Compare's default indicator: the one in the URL may be the Map's index tiers, no indicator.
+                indicator: null,
                 year: profile.year,
                 tab: "chart",
                 from: null,
