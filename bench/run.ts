@@ -12,6 +12,8 @@
  * 10), --scale-reps N (repetitions in the scale checks, 5), --skip-build (measure dist/ as
  * built), --site DIR (measure a site built elsewhere, e.g. another branch), --skip-lighthouse,
  * --skip-browser, --skip-scale. The defaults keep a run on 2 cores under 10 minutes.
+ * --load [--load-seconds N]: only the reference API under load (bench/load.ts), into
+ * bench/results/load.json; 6 runs of N (20) seconds.
  * The command screen's day on the wall (bench/screen.ts: --screen-cycles N, default 500,
  * about 2 minutes; --skip-screen) reports its heap at cycle 50 and at the last.
  */
@@ -45,10 +47,20 @@ const { values: args } = parseArgs({
     "skip-lighthouse": { type: "boolean", default: false },
     "skip-browser": { type: "boolean", default: false },
     "skip-scale": { type: "boolean", default: false },
+    load: { type: "boolean", default: false },
+    "load-seconds": { type: "string", default: "20" },
     "screen-cycles": { type: "string", default: "500" },
     "skip-screen": { type: "boolean", default: false },
   },
 });
+if (args.load) {
+  // The reference API under load (bench/load.ts), alone: no build, no browser.
+  const { runLoad } = await import("./load");
+  const runs = await runLoad({ seconds: Number(args["load-seconds"]) });
+  mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+  writeFileSync(join(ROOT, "bench", "results", "load.json"), `${JSON.stringify({ runs }, null, 2)}\n`);
+  process.exit(0);
+}
 const settings = {
   lighthouseRuns: Number(args["lh-runs"]),
   loadReps: Number(args["load-reps"]),
