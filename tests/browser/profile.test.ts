@@ -160,6 +160,8 @@ describe("region profile on the built site", () => {
         MESSAGES.en["profile.strengths"],
         MESSAGES.en["profile.similar"],
         `Xingning City: every pillar's indicators, ${profile.year}`,
+        // A strength's chart, under its caption.
+        "Xingning City and the median of its level",
       ])
         expect(squash(text), words).toContain(squash(words));
       expect(errs).toEqual([]);

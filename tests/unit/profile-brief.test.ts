@@ -51,6 +51,16 @@ describe("the profile's briefing", () => {
     const lists = blocks.filter((b) => b.kind === "list");
     // Facts, strengths, weaknesses (and maybe warnings).
     expect(lists[1] && "items" in lists[1] ? lists[1].items : []).toHaveLength(3);
+    // Each strength and weakness with its series against the median as a chart.
+    const charts = blocks.filter((b) => b.kind === "chart");
+    expect(charts).toHaveLength(6);
+    const first = charts[0];
+    if (first.kind !== "chart") throw new Error("not a chart");
+    const series = (first.option as { series: { name: string; data: (number | null)[] }[] }).series;
+    expect(series.map((x) => x.name)).toEqual(["兴宁市", "同级中位数"]);
+    const points = p.series.get(p.strengths[0].indicator) ?? [];
+    expect(series[0].data).toEqual(points.map((x) => x.value));
+    expect(series[1].data).toEqual(points.map((x) => x.median));
     const similar = blocks.find((b) => b.kind === "table" && b.caption.endsWith("相似地区"));
     expect(similar && "table" in similar ? similar.table.rows.map((r) => r[1]) : []).toEqual(p.neighbours.map((n) => n.code));
   });

@@ -3,16 +3,49 @@
  * to blocks. The indicators table and the standing table come with their panels' export
  * menus (every panel's table is in the briefing); these sections add what only the page says.
  */
-import type { Meta, Region } from "../../api/contract";
+import type { Indicator, Meta, Region } from "../../api/contract";
+import type { EChartsOption } from "../../charts/echarts";
 import type { Norm } from "../../domain/index-score";
 import type { BriefBlock } from "../../export/brief";
 import { formatNumber, formatValue, pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
-import type { Profile } from "./profile-model";
+import type { Profile, SeriesPoint } from "./profile-model";
 
 const ZH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
 const tierText = (n: number, lang: Lang, t: Translate) =>
   t("profile.tierName", { n: lang === "zh" ? (ZH_NUMERALS[n - 1] ?? String(n)) : n });
+
+/** A strength's or weakness's series against the median of its level, as a line chart for the briefing. */
+export function seriesVsMedianOption(
+  points: readonly SeriesPoint[],
+  region: string,
+  median: string,
+  ind: Indicator,
+  lang: Lang,
+): EChartsOption {
+  return {
+    animation: false,
+    grid: { left: 64, right: 16, top: 36, bottom: 28 },
+    legend: { top: 4, data: [region, median] },
+    xAxis: { type: "category", data: points.map((p) => p.period) },
+    yAxis: {
+      type: "value",
+      scale: true,
+      axisLabel: { formatter: (v: number) => formatNumber(v, Math.min(ind.decimals, 2), lang) },
+    },
+    series: [
+      { type: "line", name: region, data: points.map((p) => p.value), color: "#0072B2", symbolSize: 5 },
+      {
+        type: "line",
+        name: median,
+        data: points.map((p) => p.median),
+        color: "#666666",
+        lineStyle: { type: "dashed" },
+        symbolSize: 4,
+      },
+    ],
+  };
+}
 
 /** The briefing's sections of a profile, in the page's order (10 header, 20 standing, 30 strengths, 40 progress, 50 similar). */
 export function profileBrief(
@@ -80,14 +113,36 @@ export function profileBrief(
             ]
           : [];
       });
+    // Each with its series against the median of its level, drawn as a chart.
+    const charts = (kind: "strengths" | "weaknesses"): BriefBlock[] =>
+      profile[kind].flatMap((st): BriefBlock[] => {
+        const ind = byId.get(st.indicator);
+        const points = profile.series.get(st.indicator) ?? [];
+        if (!ind || points.length < 2) return [];
+        return [
+          {
+            kind: "chart",
+            caption: t("profile.chartLabel", {
+              name: pick(ind.name, lang),
+              region: name,
+              from: points[0].period,
+              to: points[points.length - 1].period,
+            }),
+            option: seriesVsMedianOption(points, name, t("profile.median"), ind, lang),
+            size: { width: 520, height: 220 },
+          },
+        ];
+      });
     if (profile.strengths.length) {
       out.push({
         order: 30,
         blocks: [
           { kind: "heading", text: t("profile.strengths") },
           { kind: "list", items: items("strengths") },
+          ...charts("strengths"),
           { kind: "heading", text: t("profile.weaknesses") },
           { kind: "list", items: items("weaknesses") },
+          ...charts("weaknesses"),
         ],
       });
     }
