@@ -206,6 +206,11 @@ describe("the command screen (?screen=big)", () => {
         expect(await page.locator(".screen-version").textContent()).toContain(dataset.meta.dataVersion);
         expect(await page.locator(".screen-clock time").textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
         expect(await page.locator(".screen-ranking li").count()).toBe(10);
+        // The map's legend: its classes, above the map, inside the map's panel.
+        expect(await page.locator(".screen-legend li").count()).toBeGreaterThanOrEqual(2);
+        const legendBox = await page.locator(".screen-legend").boundingBox();
+        const mapBox = await page.locator(".screen-map").boundingBox();
+        expect(legendBox && mapBox && inside(legendBox, mapBox)).toBe(true);
         expect(await page.locator(".screen-ticker-line").textContent()).toMatch(/\S/);
       });
     }

@@ -94,21 +94,24 @@ describe("command screen: unattended", () => {
 describe("command screen: the map's option for a wall", () => {
   const base = {
     tooltip: { trigger: "item" },
-    visualMap: { type: "piecewise", textStyle: { fontSize: 12 }, backgroundColor: "rgba(255,255,255,0.85)" },
-    series: [{ type: "map", roam: true, label: { show: false, fontSize: 10 }, data: [] }],
+    visualMap: { type: "piecewise", pieces: [{ value: 0, color: "#fff", label: "0.7% – 2.2%" }], right: 8 },
+    series: [{ type: "map", roam: true, right: 200, preserveAspect: "contain", label: { show: false, fontSize: 10 }, data: [] }],
+    media: [{ query: { maxWidth: 500 }, option: {} }],
   };
+  type Out = typeof base & { visualMap: Record<string, unknown>; series: Record<string, unknown>[] };
+  const at = (rem: number) => screenMapOption(base, rem) as unknown as Out;
 
-  it("scales legend and names with the root font size, on a dark ground, names shown where they fit, no roaming", () => {
-    const at = (rem: number) => screenMapOption(base, rem) as unknown as typeof base & { visualMap: Record<string, unknown> };
-    const small = at(21);
-    const large = at(42);
-    const text = (o: typeof small) => o.visualMap.textStyle as { fontSize: number; color: string };
-    expect(text(small).fontSize).toBe(14);
-    expect(text(large).fontSize).toBe(29);
-    expect(text(small).color).toBe("#e6edf3");
-    expect(small.visualMap.backgroundColor).toMatch(/^rgba\(13,17,23/);
-    expect(large.series[0].label).toMatchObject({ show: true, fontSize: 25 });
-    expect(large.series[0].roam).toBe(false);
+  it("scales the names with the root font size and shows them where they fit; no roaming", () => {
+    expect(at(21).series[0].label).toMatchObject({ show: true, fontSize: 13 });
+    expect(at(42).series[0].label).toMatchObject({ show: true, fontSize: 25 });
+    expect(at(42).series[0].roam).toBe(false);
     expect(base.series[0].roam).toBe(true);
+  });
+
+  it("gives the map the whole width, its aspect kept, the legend's classes kept but drawn in HTML", () => {
+    const o = at(21);
+    expect(o.series[0]).toMatchObject({ left: 8, right: 8, top: 8, bottom: 8, preserveAspect: "contain" });
+    expect(o.visualMap).toMatchObject({ show: false, pieces: base.visualMap.pieces });
+    expect((o as { media?: unknown }).media).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import { regionsAtLevel } from "../../api/filter";
 import { useIndicators, useManyObservations, useMeta, useObservations, useRegions } from "../../api/hooks";
 import { observationsQuery } from "../../api/queries";
 import { Chart, ThemeContext, WALL_THEME } from "../../charts/Chart";
-import { buildChoroplethOption } from "../../charts/map/choropleth-option";
+import { buildChoroplethOption, legendPieces } from "../../charts/map/choropleth-option";
 import { buildRows, periodsOf } from "../../charts/map/map-data";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import type { TargetAssessment } from "../../domain/assessment";
@@ -24,7 +24,7 @@ import { change, latestWithPrevious } from "../../domain/change";
 import { isQuarter } from "../../domain/periods";
 import { seriesOf } from "../../domain/series";
 import type { Warning } from "../../domain/warnings";
-import { formatChange, formatValue, pick, type Translate } from "../../i18n/format";
+import { formatChange, formatValue, pick, type Translate, unitLabel } from "../../i18n/format";
 import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import * as screenTexts from "../../i18n/messages-screen";
@@ -326,6 +326,7 @@ function MapAndRanking({
     );
     return screenMapOption(base, rem);
   }, [mapName, boundaries.data, rows, breaks, indicator, level, lang, t, height]);
+  const pieces = useMemo(() => legendPieces({ indicator, rows, breaks }, lang, t), [indicator, rows, breaks, lang, t]);
   const lastOption = useRef(option);
   if (option) lastOption.current = option;
   const shown = lastOption.current;
@@ -357,6 +358,19 @@ function MapAndRanking({
           )}
         </div>
         <Note health={health} t={t} />
+        {option && (
+          <div className="screen-legend">
+            <span>{unitLabel(indicator, lang)}</span>
+            <ul aria-label={t("screen.legend")}>
+              {pieces.map((p) => (
+                <li key={p.value}>
+                  <span className="screen-swatch" style={{ background: p.color }} aria-hidden="true" />
+                  {p.label}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="screen-map-body" ref={body}>
           {/* One chart for the day: while the next indicator loads it stays mounted, hidden, never
               showing the previous indicator's colours under the new name. */}

@@ -54,39 +54,30 @@ export function dataAsOf(updatedAt: readonly number[]): number {
   return known.length ? Math.min(...known) : 0;
 }
 
-/** The palette of the dark screen (AA against its panels, see screen.css). */
-export const SCREEN_INK = "#e6edf3";
-const SCREEN_PANEL = "rgba(13,17,23,0.88)";
-
 /**
- * The Map view's choropleth for the wall: legend and labels in type scaled to the screen
- * (`rem` px, the root font size), light legend text on a dark ground, region names wherever
- * they fit, and no roaming (nobody is there to pan it back).
+ * The Map view's choropleth for the wall: labels in type scaled to the screen (`rem` px, the
+ * root font size), region names wherever they fit, no roaming (nobody is there to pan it
+ * back), and the map the whole width: its legend is drawn in HTML above it (the classes are
+ * still the visual map's), where a legend beside the map would take a quarter of its width.
  */
 export function screenMapOption(option: EChartsOption, rem: number): EChartsOption {
   const visualMap = option.visualMap as Record<string, unknown>;
   const series = (option.series as Record<string, unknown>[])[0];
   const label = series.label as Record<string, unknown>;
+  const edge = Math.round(0.4 * rem);
+  const { media: _phoneLayout, ...rest } = option;
   return {
-    ...option,
+    ...rest,
     tooltip: { ...(option.tooltip as object), textStyle: { fontSize: Math.round(0.7 * rem) } },
-    visualMap: {
-      ...visualMap,
-      left: Math.round(0.4 * rem),
-      bottom: Math.round(0.4 * rem),
-      itemWidth: Math.round(1.1 * rem),
-      itemHeight: Math.round(0.75 * rem),
-      itemGap: Math.round(0.3 * rem),
-      textStyle: { fontSize: Math.round(0.68 * rem), color: SCREEN_INK },
-      backgroundColor: SCREEN_PANEL,
-      padding: Math.round(0.4 * rem),
-    },
+    visualMap: { ...visualMap, show: false },
     series: [
       {
         ...series,
         roam: false,
-        top: Math.round(0.5 * rem),
-        bottom: Math.round(0.5 * rem),
+        left: edge,
+        top: edge,
+        bottom: edge,
+        right: edge,
         itemStyle: { borderColor: "#0d1117", borderWidth: 0.6 },
         label: { ...label, show: true, fontSize: Math.round(0.6 * rem) },
       },
