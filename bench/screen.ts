@@ -87,6 +87,10 @@ export async function runScreenMemory({
       if (c === checkpoint || c === cycles) {
         reads.push(await heap(cdp));
         log(`  screen: cycle ${c}: ${reads.at(-1)?.mb} MB heap after GC, ${reads.at(-1)?.nodes} DOM nodes`);
+      } else if (c % 100 === 0) {
+        // Between the checkpoints, the trend (a steady climb is a leak, a step is a cache filling).
+        const h = await heap(cdp);
+        log(`  screen: cycle ${c}: ${h.mb} MB`);
       }
     }
     await context.close();
