@@ -3,7 +3,6 @@
  * panels also use the Overview's judged texts (verdicts, outlooks, warnings).
  */
 export const zh = {
-  "screen.label": "指挥大屏",
   "screen.clock": "北京时间",
   "screen.kpis": "核心指标",
   "screen.targets": "目标进度",
@@ -25,7 +24,6 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
-  "screen.label": "Command screen",
   "screen.clock": "Beijing time",
   "screen.kpis": "Headline figures",
   "screen.targets": "Targets",
