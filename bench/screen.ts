@@ -12,7 +12,7 @@
  * after the views (`--screen-cycles`, `--skip-screen`).
  */
 import { parseArgs } from "node:util";
-import type { CDPSession } from "playwright-core";
+import type { CDPSession, Page } from "playwright-core";
 import { DIST, launch, serveStatic } from "../tests/browser/support";
 import { round } from "./stats";
 
@@ -29,7 +29,10 @@ export interface ScreenMemoryFigures {
   seconds: number;
 }
 
-async function heap(cdp: CDPSession): Promise<{ mb: number; nodes: number; listeners: number }> {
+async function heap(cdp: CDPSession, page: Page): Promise<{ mb: number; nodes: number; listeners: number }> {
+  // Read between refetches, not during one (the fake clock makes the series stale after 5 minutes).
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -85,11 +88,11 @@ export async function runScreenMemory({
         { timeout: 30_000, polling: 20 },
       );
       if (c === checkpoint || c === cycles) {
-        reads.push(await heap(cdp));
+        reads.push(await heap(cdp, page));
         log(`  screen: cycle ${c}: ${reads.at(-1)?.mb} MB heap after GC, ${reads.at(-1)?.nodes} DOM nodes`);
       } else if (c % 100 === 0) {
         // Between the checkpoints, the trend (a steady climb is a leak, a step is a cache filling).
-        const h = await heap(cdp);
+        const h = await heap(cdp, page);
         log(`  screen: cycle ${c}: ${h.mb} MB`);
       }
     }
