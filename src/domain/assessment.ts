@@ -461,3 +461,15 @@ export function shortfalls(
     .sort((a, b) => b.behindOn - a.behindOn || worse(a.worst, b.worst) || a.region.code.localeCompare(b.region.code))
     .slice(0, limit);
 }
+
+/** Most urgent first: by the target year's outlook, then today's verdict. */
+const OUTLOOK_ORDER = { "off-course": 0, "at-risk": 1, "on-course": 2, achieved: 3 } as const;
+const VERDICT_ORDER = { behind: 0, "on-track": 1, achieved: 2 } as const;
+
+export function sortAssessments(list: readonly TargetAssessment[]): TargetAssessment[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.outlook === null ? 4 : OUTLOOK_ORDER[a.outlook]) - (b.outlook === null ? 4 : OUTLOOK_ORDER[b.outlook]) ||
+      VERDICT_ORDER[a.progress.verdict] - VERDICT_ORDER[b.progress.verdict],
+  );
+}

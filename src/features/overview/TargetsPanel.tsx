@@ -1,21 +1,9 @@
-import type { TargetAssessment } from "../../domain/assessment";
+import { sortAssessments, type TargetAssessment } from "../../domain/assessment";
 import { formatChange, formatValue, pick, type Translate } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import type { Lang } from "../../state/url";
 import { Empty } from "../../ui/Panel";
 import { TableWrap } from "../../ui/TableWrap";
-
-/** Most urgent first: by the target year's outlook, then today's verdict. */
-const OUTLOOK_ORDER = { "off-course": 0, "at-risk": 1, "on-course": 2, achieved: 3 } as const;
-const VERDICT_ORDER = { behind: 0, "on-track": 1, achieved: 2 } as const;
-
-export function sortAssessments(list: readonly TargetAssessment[]): TargetAssessment[] {
-  return [...list].sort(
-    (a, b) =>
-      (a.outlook === null ? 4 : OUTLOOK_ORDER[a.outlook]) - (b.outlook === null ? 4 : OUTLOOK_ORDER[b.outlook]) ||
-      VERDICT_ORDER[a.progress.verdict] - VERDICT_ORDER[b.progress.verdict],
-  );
-}
 
 /** "+0.8 pp a year" / "+12.0% a year", or "—". */
 export function perYear(value: number | null, unit: "pp" | "pct", lang: Lang, t: Translate): string {

@@ -3,12 +3,12 @@ import type { Indicator, Region } from "../../api/contract";
 import type { Warning } from "../../domain/warnings";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import { warningReason } from "../../judgments/warning-text";
 import { useApp } from "../../state/context";
 import { viewToParams } from "../../state/url";
 import { Empty } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
 import { TableWrap } from "../../ui/TableWrap";
-import { warningReason } from "./warning-text";
 
 const SHOWN = 12;
 

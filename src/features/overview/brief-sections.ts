@@ -3,14 +3,14 @@
  * text and tables (a PDF's text is text). Pure: built when a briefing is asked for.
  */
 import type { Indicator, Level, Region } from "../../api/contract";
-import type { Outlook, Shortfall, TargetAssessment } from "../../domain/assessment";
+import { type Outlook, type Shortfall, sortAssessments, type TargetAssessment } from "../../domain/assessment";
 import type { Findings } from "../../domain/findings";
 import type { Warning } from "../../domain/warnings";
 import type { BriefBlock } from "../../export/brief";
 import { formatNumber, formatValue, pick, type Translate } from "../../i18n/format";
+import { warningReason } from "../../judgments/warning-text";
 import type { Lang } from "../../state/url";
-import { perYear, sortAssessments } from "./TargetsPanel";
-import { warningReason } from "./warning-text";
+import { perYear } from "./TargetsPanel";
 
 const fill = (template: string, parts: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in parts ? String(parts[k]) : m));

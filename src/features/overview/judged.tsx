@@ -11,12 +11,12 @@ import { useRegisterBrief } from "../../export/registry";
 import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import { useLang, useT } from "../../i18n/use-t";
+import { type Judgments, useJudgments } from "../../judgments/use-judgments";
 import { QueryGate, Skeleton } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
 import { behindBlock, findingsSentences, targetsBlock, warningsBlock } from "./brief-sections";
 import { FindingsPanel } from "./FindingsPanel";
 import { TargetsPanel } from "./TargetsPanel";
-import { type Judgments, useJudgments } from "./use-judgments";
 import { WarningsPanel } from "./WarningsPanel";
 
 addMessages(overviewTexts);

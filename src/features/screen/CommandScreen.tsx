@@ -18,6 +18,8 @@ import { buildChoroplethOption, legendPieces } from "../../charts/map/choropleth
 import { buildRows, periodsOf } from "../../charts/map/map-data";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import type { TargetAssessment } from "../../domain/assessment";
+// The Overview's judgments, reused as they are: one computation, the same verdicts and warnings.
+import { sortAssessments } from "../../domain/assessment";
 import { computeBreaks } from "../../domain/bins";
 import { featured } from "../../domain/catalogue";
 import { change, latestWithPrevious } from "../../domain/change";
@@ -29,12 +31,10 @@ import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import * as screenTexts from "../../i18n/messages-screen";
 import { useLang, useT } from "../../i18n/use-t";
+import { useJudgments } from "../../judgments/use-judgments";
+import { warningReason } from "../../judgments/warning-text";
 import { useApp } from "../../state/context";
 import { Sparkline } from "../../ui/Sparkline";
-// The Overview's judgments, reused as they are: one computation, the same verdicts and warnings.
-import { sortAssessments } from "../overview/TargetsPanel";
-import { useJudgments } from "../overview/use-judgments";
-import { warningReason } from "../overview/warning-text";
 import { beijingTime, cycleList, mappableLevel, rankingEnds, screenMapOption } from "./screen-model";
 import { type Health, useOfflineSince, useRefresh, useSelfHealing } from "./use-unattended";
 import "./screen.css";

@@ -1,14 +1,14 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Indicator, Level, Observation, Region } from "../../api/contract";
-import { regionsAtLevel } from "../../api/filter";
-import { useManyObservations } from "../../api/hooks";
-import { isSettled } from "../../api/queries";
-import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../../domain/assessment";
-import { currentTarget } from "../../domain/catalogue";
-import { type Findings, keyFindings } from "../../domain/findings";
-import { targetProgress } from "../../domain/targets";
-import { detectWarnings, type Warning } from "../../domain/warnings";
+import type { Indicator, Level, Observation, Region } from "../api/contract";
+import { regionsAtLevel } from "../api/filter";
+import { useManyObservations } from "../api/hooks";
+import { isSettled } from "../api/queries";
+import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../domain/assessment";
+import { currentTarget } from "../domain/catalogue";
+import { type Findings, keyFindings } from "../domain/findings";
+import { targetProgress } from "../domain/targets";
+import { detectWarnings, type Warning } from "../domain/warnings";
 
 type Results = UseQueryResult<Observation[]>[];
 

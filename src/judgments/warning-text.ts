@@ -1,7 +1,7 @@
-import type { Indicator } from "../../api/contract";
-import type { Warning } from "../../domain/warnings";
-import { formatChange, formatNumber, formatValue, type Translate } from "../../i18n/format";
-import type { Lang } from "../../state/url";
+import type { Indicator } from "../api/contract";
+import type { Warning } from "../domain/warnings";
+import { formatChange, formatNumber, formatValue, type Translate } from "../i18n/format";
+import type { Lang } from "../state/url";
 
 const num = (v: number | string | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
