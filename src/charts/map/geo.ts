@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { fetchJson } from "../../api/fetch-json";
 
 /** Boundaries keyed by GB/T 2260 code, decoded from the replaceable TopoJSON file. */
 export interface Boundaries {
@@ -53,10 +54,13 @@ export function decodeBoundaries(topology: Topology): Boundaries {
   return { counties, cities: decode(topology, "cities"), mainland: mainlandBox(counties) };
 }
 
-export async function loadBoundaries(url: string, signal?: AbortSignal): Promise<Boundaries> {
-  const response = await fetch(new URL(url, document.baseURI), { signal });
-  if (!response.ok) throw new Error(`boundaries: ${url} answered HTTP ${response.status}`);
-  return decodeBoundaries((await response.json()) as Topology);
+/**
+ * The boundaries file, fetched like the API (config.json's `timeoutMs`: a file that never
+ * answers becomes an alert, not an eternal skeleton; errors worded in the reader's language).
+ */
+export async function loadBoundaries(url: string, timeoutMs: number, signal?: AbortSignal): Promise<Boundaries> {
+  const json = await fetchJson(new URL(url, document.baseURI).href, `GET ${url}`, { signal, timeoutMs });
+  return decodeBoundaries(json as Topology);
 }
 
 /** The shapes of some units (e.g. one city's counties, as /regions lists them). */

@@ -7,10 +7,10 @@ import { registerMap } from "./register";
 
 /** The deployment's boundaries (config.json `boundaries.url`), fetched once per session. */
 export function useBoundaries() {
-  const { boundaries } = useConfig();
+  const { boundaries, timeoutMs } = useConfig();
   return useQuery({
     queryKey: ["boundaries", boundaries.url],
-    queryFn: ({ signal }) => loadBoundaries(boundaries.url, signal),
+    queryFn: ({ signal }) => loadBoundaries(boundaries.url, timeoutMs, signal),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
