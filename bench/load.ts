@@ -13,8 +13,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { generateDataset } from "../mock/generate";
+import { type Dataset, generateDataset } from "../mock/generate";
+import { snapshotFiles } from "../mock/snapshot";
 import { featured } from "../src/domain/catalogue";
 import { freePort, ROOT } from "../tests/browser/support";
 import { round } from "./stats";
@@ -127,6 +129,59 @@ export async function runLoad({ seconds = 20, log = console.log } = {}): Promise
 }
 
 if (process.argv[1] && join(process.argv[1]) === join(ROOT, "bench", "load.ts")) {
-  const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.slice(10) ?? 20);
-  await runLoad({ seconds });
+  if (process.argv.includes("--sizes")) {
+    const { scaledDataset } = await import("./scale");
+    if (!process.argv.includes("--national-only")) console.table(snapshotSizes(generateDataset()));
+    const t0 = performance.now();
+    const national = scaledDataset(3000);
+    console.log(`3,000 units generated in ${Math.round(performance.now() - t0)} ms`);
+    console.table(snapshotSizes(national));
+  } else {
+    const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.slice(10) ?? 20);
+    await runLoad({ seconds });
+  }
+}
+
+export interface FileSizes {
+  files: number;
+  rawKB: number;
+  gzipKB: number;
+  brotliKB: number;
+}
+
+/**
+ * National scale on paper: the snapshot of the generator's synthetic dataset with `regions`
+ * county-level units (bench/scale.ts's shape), sized per kind of file raw, gzip and brotli,
+ * and what one visit (the Overview's and the Map's files, as in `visitPaths`) transfers.
+ */
+export function snapshotSizes(data: Dataset): Record<string, FileSizes> {
+  const kinds: Record<string, FileSizes> = {};
+  const headline = new Set(featured(data.indicators).map((i) => i.id));
+  const cityLevel = new Set(data.indicators.filter((i) => i.levels.includes("city")).map((i) => i.id));
+  const add = (kind: string, body: Buffer) => {
+    kinds[kind] ??= { files: 0, rawKB: 0, gzipKB: 0, brotliKB: 0 };
+    const k = kinds[kind];
+    k.files++;
+    k.rawKB += body.length / 1024;
+    k.gzipKB += gzipSync(body).length / 1024;
+    k.brotliKB += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
+  };
+  for (const [name, json] of snapshotFiles(data)) {
+    const body = Buffer.from(`${JSON.stringify(json)}\n`);
+    const m = /^observations\/([^/]+)(?:\/([a-z]+))?\.json$/.exec(name);
+    const kind = m ? (m[2] ? `observations/{id}/${m[2]}.json` : "observations/{id}.json") : name;
+    add(kind, body);
+    const visited =
+      !m ||
+      (m[2] === "province" && headline.has(m[1])) ||
+      (m[2] === "city" && cityLevel.has(m[1])) ||
+      (m[2] === "county" && headline.has(m[1]));
+    if (visited) add("one visit (Overview + Map)", body);
+  }
+  for (const k of Object.values(kinds)) {
+    k.rawKB = round(k.rawKB, 1);
+    k.gzipKB = round(k.gzipKB, 1);
+    k.brotliKB = round(k.brotliKB, 1);
+  }
+  return kinds;
 }
