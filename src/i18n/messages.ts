@@ -398,7 +398,8 @@ const en: Record<BaseKey, string> = {
   "export.done": "Downloaded {file}",
   "briefing.button": "Briefing",
   "briefing.title": "Export a briefing",
-  "briefing.intro": "This view's findings, tables and charts in one file (the PDF's text can be searched and copied), with a list of the sources used.",
+  "briefing.intro":
+    "This view's findings, tables and charts in one file (the PDF's text can be searched and copied), with a list of the sources used.",
   "briefing.format": "Format",
   "briefing.pdfPortrait": "PDF (A4 portrait)",
   "briefing.pdfLandscape": "PDF (A4 landscape)",

@@ -46,8 +46,8 @@ const watched = (indicators: readonly Indicator[], level: Level) =>
 const stampOf = (queries: Results) => queries.map((q) => q.dataUpdatedAt).join();
 const cache = new WeakMap<readonly Indicator[], Map<string, unknown>>();
 function cached<T>(indicators: readonly Indicator[], key: string, compute: () => T): T {
-  let byKey = cache.get(indicators);
-  if (!byKey) cache.set(indicators, (byKey = new Map()));
+  const byKey = cache.get(indicators) ?? new Map<string, unknown>();
+  cache.set(indicators, byKey);
   if (byKey.has(key)) return byKey.get(key) as T;
   const value = compute();
   // One entry per part is enough: a new stamp replaces the old.

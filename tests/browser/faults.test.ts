@@ -293,7 +293,7 @@ describe("faults injected into the built site (http data source)", () => {
   test("an indicator switch with a slow answer: the Map shows loading, never the previous indicator's figures under the new name", async () => {
     const from = dataset.indicators.find((i) => i.id === "5g-base-stations") as Indicator;
     const to = dataset.indicators.find((i) => i.id === "villages-5g-rate") as Indicator;
-    const valueOf = (ind: Indicator) =>
+    const valueIn = (ind: Indicator) =>
       formatValue(
         dataset.observations.get(ind.id)?.find((o) => o.region === "440100" && o.period === "2023")?.value ?? null,
         ind,
@@ -307,7 +307,7 @@ describe("faults injected into the built site (http data source)", () => {
     const guangzhou = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "广州市", exact: true }) });
     await expect
       .poll(() => guangzhou.textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
-      .toContain(valueOf(from));
+      .toContain(valueIn(from));
 
     await page.getByLabel(zh["overview.indicator"], { exact: true }).selectOption(to.id);
     // Sampled through the slow answer: the new name never stands over the old figures.
@@ -319,12 +319,12 @@ describe("faults injected into the built site (http data source)", () => {
     }
     expect(seen.some((text) => text.includes(pick(to.name, "zh")))).toBe(true);
     // The stations' figure as digits alone: under the rate's name it would read "91,700.0%".
-    const oldDigits = valueOf(from).split(" ")[0];
+    const oldDigits = valueIn(from).split(" ")[0];
     expect(seen.filter((text) => text.includes(oldDigits))).toEqual([]);
     expect(seen.some((text) => text.includes(zh["panel.loading"]))).toBe(true);
     await expect
       .poll(() => guangzhou.textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
-      .toContain(valueOf(to));
+      .toContain(valueIn(to));
   });
 
   describe("an answer that breaks the contract: an error naming the endpoint and the field, nothing drawn from it", () => {
