@@ -20,13 +20,13 @@ import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
-import { MAP_LEVELS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { ProfileLink, profilePatch } from "../../ui/ProfileLink";
 import { RegionSearch } from "../../ui/RegionSearch";
 import { TimeControl } from "../../ui/TimeControl";
+import { LevelSwitch, ViewSwitch } from "./MapSwitches";
 import { TIER_GROUP, TIER_ID, TIER_LABEL } from "./tiers";
 
 // The index tiers load only when chosen in the picker (they read every indicator of the level).
@@ -225,21 +225,7 @@ function MapBody({
             label={t("overview.indicator")}
             extra={[{ id: TIER_ID, label: pick(TIER_LABEL, lang), group: pick(TIER_GROUP, lang) }]}
           />
-          <fieldset className="segmented">
-            <legend>{t("map.level")}</legend>
-            {MAP_LEVELS.map((l) => (
-              <label key={l}>
-                <input
-                  type="radio"
-                  name="map-level"
-                  value={l}
-                  checked={!drilled && level === l}
-                  onChange={() => update({ level: l, city: null })}
-                />
-                {t(`level.${l}`)}
-              </label>
-            ))}
-          </fieldset>
+          <LevelSwitch checked={drilled ? null : level} />
           <label className="field">
             <span>{t("map.bins")}</span>
             <select value={bins} onChange={(e) => update({ bins: e.target.value as (typeof BIN_METHODS)[number] })}>
@@ -250,21 +236,7 @@ function MapBody({
               ))}
             </select>
           </label>
-          <fieldset className="segmented">
-            <legend>{t("map.view")}</legend>
-            {(["map", "table"] as const).map((v) => (
-              <label key={v}>
-                <input
-                  type="radio"
-                  name="map-tab"
-                  value={v}
-                  checked={(v === "table") === showTable}
-                  onChange={() => update({ tab: v })}
-                />
-                {t(v === "map" ? "map.showMap" : "map.showTable")}
-              </label>
-            ))}
-          </fieldset>
+          <ViewSwitch table={showTable} />
           <RegionSearch
             regions={regions}
             onPick={(r) => {

@@ -18,11 +18,12 @@ import * as profileTexts from "../../i18n/messages-profile";
 import "./tiers.css";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
-import { type Lang, MAP_LEVELS } from "../../state/url";
+import type { Lang } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { ProfileLink, profilePatch } from "../../ui/ProfileLink";
+import { LevelSwitch, ViewSwitch } from "./MapSwitches";
 import { TIER_GROUP, TIER_ID, TIER_LABEL } from "./tiers";
 
 // The tiers' texts are the profile's (loaded with this chunk, only when the tier map is chosen).
@@ -218,36 +219,8 @@ export default function TierMap({
             label={t("overview.indicator")}
             extra={[{ id: TIER_ID, label, group: pick(TIER_GROUP, lang) }]}
           />
-          <fieldset className="segmented">
-            <legend>{t("map.level")}</legend>
-            {MAP_LEVELS.map((l) => (
-              <label key={l}>
-                <input
-                  type="radio"
-                  name="map-level"
-                  value={l}
-                  checked={level === l}
-                  onChange={() => update({ level: l, city: null })}
-                />
-                {t(`level.${l}`)}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="segmented">
-            <legend>{t("map.view")}</legend>
-            {(["map", "table"] as const).map((v) => (
-              <label key={v}>
-                <input
-                  type="radio"
-                  name="map-tab"
-                  value={v}
-                  checked={(v === "table") === showTable}
-                  onChange={() => update({ tab: v })}
-                />
-                {t(v === "map" ? "map.showMap" : "map.showTable")}
-              </label>
-            ))}
-          </fieldset>
+          <LevelSwitch checked={level} />
+          <ViewSwitch table={showTable} />
         </div>
         <p className="map-tiers-intro">{t("tiers.intro")}</p>
       </Panel>
