@@ -13,6 +13,7 @@ import { NORMS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
+import { TableWrap } from "../../ui/TableWrap";
 import { type CompareLevel, indexIndicators, type RankedRow, rankingSlots, type SelectionLevels, valuesAt } from "./compare-data";
 import { compareSubtitle, indexTable, rankedTable, sourcesOf } from "./export";
 import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
@@ -341,8 +342,7 @@ function LevelIndexBody({
           <Chart option={ranking} label={rankingTitle} height={Math.max(160, slots * 20 + 24)} />
         </section>
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: wider than a panel in English (pillar names), so a scroll box the keyboard must reach (WCAG 2.1.1) */}
-      <section className="table-wrap" tabIndex={0} aria-label={rankingTitle}>
+      <TableWrap label={rankingTitle}>
         <table className="catalogue index-table">
           <caption className="visually-hidden">{rankingTitle}</caption>
           <thead>
@@ -384,7 +384,7 @@ function LevelIndexBody({
             })}
           </tbody>
         </table>
-      </section>
+      </TableWrap>
     </>
   );
 }

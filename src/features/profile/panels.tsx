@@ -11,6 +11,7 @@ import type { Lang, ViewState } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel } from "../../ui/Panel";
 import { ProfileLink, ViewLink } from "../../ui/ProfileLink";
+import { TableWrap } from "../../ui/TableWrap";
 import { indicatorsTable, standingTable } from "./export";
 import type { PillarStanding, Profile } from "./profile-model";
 import { SeriesVsMedian } from "./SeriesVsMedian";
@@ -153,8 +154,7 @@ export function StandingPanel({ profile, regions }: { profile: Profile; regions:
                 : "";
             }).join(" · ")}
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box at 360 px, which the keyboard must reach (WCAG 2.1.1) */}
-          <section className="table-wrap" tabIndex={0} aria-label={t("profile.export.standingTitle", { name, year })}>
+          <TableWrap label={t("profile.export.standingTitle", { name, year })}>
             <table className="catalogue profile-table">
               <caption className="visually-hidden">{t("profile.export.standingTitle", { name, year })}</caption>
               <thead>
@@ -186,7 +186,7 @@ export function StandingPanel({ profile, regions }: { profile: Profile; regions:
                 ))}
               </tbody>
             </table>
-          </section>
+          </TableWrap>
           <p className="muted">{t("profile.benchNote")}</p>
         </>
       )}
@@ -475,8 +475,7 @@ export function IndicatorsPanel({ profile }: { profile: Profile }) {
   return (
     <Panel title={title} className="profile-indicators" actions={<ExportMenu id="profile-indicators" spec={spec} />}>
       <p className="muted">{t("profile.indicatorsIntro", { year })}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box at 360 px, which the keyboard must reach (WCAG 2.1.1) */}
-      <section className="table-wrap" tabIndex={0} aria-label={t("profile.export.title", { name, year })}>
+      <TableWrap label={t("profile.export.title", { name, year })}>
         <table className="catalogue profile-table">
           <caption className="visually-hidden">{t("profile.export.title", { name, year })}</caption>
           <thead>
@@ -529,7 +528,7 @@ export function IndicatorsPanel({ profile }: { profile: Profile }) {
             })}
           </tbody>
         </table>
-      </section>
+      </TableWrap>
     </Panel>
   );
 }
