@@ -1,4 +1,4 @@
-import { type Indicator, PILLARS } from "../api/contract";
+import { type Indicator, type Level, PILLARS } from "../api/contract";
 
 /**
  * What the Overview features, from the catalogue alone: the indicators marked `headline`,
@@ -33,4 +33,18 @@ export function byPillar(indicators: readonly Indicator[]): { pillar: (typeof PI
 export function currentTarget(ind: Indicator, region: string, lastYear: number): Indicator["targets"][number] | undefined {
   const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => a.period.localeCompare(b.period));
   return mine.find((x) => Number(x.period.slice(0, 4)) >= lastYear) ?? mine.at(-1);
+}
+
+/**
+ * Indicators with a target of the province (not base figures): what the targets panel lists;
+ * with `level`, those also published there (a region's progress is judged on them).
+ */
+export function targetIndicators(indicators: readonly Indicator[], province: string, level?: Level): Indicator[] {
+  return indicators.filter(
+    (i) =>
+      !i.context &&
+      i.levels.includes("province") &&
+      (level === undefined || i.levels.includes(level)) &&
+      i.targets.some((x) => x.region === province),
+  );
 }

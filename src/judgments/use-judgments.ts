@@ -5,7 +5,7 @@ import { regionsAtLevel } from "../api/filter";
 import { useManyObservations } from "../api/hooks";
 import { isSettled } from "../api/queries";
 import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../domain/assessment";
-import { currentTarget } from "../domain/catalogue";
+import { currentTarget, targetIndicators } from "../domain/catalogue";
 import { type Findings, keyFindings } from "../domain/findings";
 import { targetProgress } from "../domain/targets";
 import { detectWarnings, type Warning } from "../domain/warnings";
@@ -27,11 +27,6 @@ export interface Judgments {
   warnings: Part<Warning[]>;
   /** Built from the three above. */
   findings: Part<Findings>;
-}
-
-/** Indicators with a target of the province (not base figures): what the targets panel lists. */
-export function targetIndicators(indicators: readonly Indicator[], province: string): Indicator[] {
-  return indicators.filter((i) => !i.context && i.levels.includes("province") && i.targets.some((x) => x.region === province));
 }
 
 /** Indicators watched for warnings at a level: every published one that is not a base figure. */

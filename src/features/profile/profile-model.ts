@@ -3,7 +3,7 @@ import { type Indicator, type Level, type Observation, PILLARS, type Pillar, typ
 import { regionsAtLevel } from "../../api/filter";
 import { assessTargets, type RegionProgress, regionProgress, type TargetAssessment } from "../../domain/assessment";
 import { benchmarksFor } from "../../domain/benchmark";
-import { currentTarget } from "../../domain/catalogue";
+import { currentTarget, targetIndicators } from "../../domain/catalogue";
 import { type Change, change } from "../../domain/change";
 import { computeIndex, type IndexResult, type Norm, weightsOrEqual } from "../../domain/index-score";
 import { isQuarter, previousYear } from "../../domain/periods";
@@ -32,14 +32,6 @@ export function profileLevel(region: Region, regions: readonly Region[]): Level 
 /** The indicators a profile reads at its level: every one published there (base figures for the header and weights). */
 export function profileIndicators(indicators: readonly Indicator[], level: Level): Indicator[] {
   return indicators.filter((i) => i.levels.includes(level));
-}
-
-/** The indicators with a province target whose path a region's progress is judged against. */
-export function targetedIndicators(indicators: readonly Indicator[], province: string, level: Level): Indicator[] {
-  return indicators.filter(
-    (i) =>
-      !i.context && i.levels.includes("province") && i.levels.includes(level) && i.targets.some((x) => x.region === province),
-  );
 }
 
 /** A base figure of the header: its latest value up to the year, its period and status. */
@@ -219,7 +211,7 @@ export function buildProfile(input: ProfileInput): Profile {
   let progress: RegionProgress[] = [];
   let assessments: TargetAssessment[] = [];
   if (province) {
-    const targeted = targetedIndicators(indicators, province.code, level);
+    const targeted = targetIndicators(indicators, province.code, level);
     if (level === "province") assessments = assessTargets(targeted, provinceData, province.code);
     else {
       progress = targeted.flatMap((ind) => {

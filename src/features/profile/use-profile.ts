@@ -3,8 +3,9 @@ import { useMemo } from "react";
 import type { Indicator, Observation, Region } from "../../api/contract";
 import { useManyObservations } from "../../api/hooks";
 import { isSettled } from "../../api/queries";
+import { targetIndicators } from "../../domain/catalogue";
 import type { Norm } from "../../domain/index-score";
-import { buildProfile, type Profile, profileIndicators, profileLevel, targetedIndicators } from "./profile-model";
+import { buildProfile, type Profile, profileIndicators, profileLevel } from "./profile-model";
 
 /**
  * A region's profile: every indicator published at its level (one query each, the level's
@@ -32,7 +33,7 @@ export function useProfile({
   const province = regions.find((r) => r.level === "province")?.code ?? "";
   const atLevel = useMemo(() => profileIndicators(indicators, level), [indicators, level]);
   const targeted = useMemo(
-    () => (level === "province" ? [] : targetedIndicators(indicators, province, level)),
+    () => (level === "province" ? [] : targetIndicators(indicators, province, level)),
     [indicators, province, level],
   );
   const levelResults = useManyObservations(atLevel.map((i) => ({ indicator: i.id, level })));
