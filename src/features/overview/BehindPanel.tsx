@@ -1,11 +1,12 @@
 import type { Shortfall } from "../../domain/assessment";
-import { formatNumber, formatValue, pick } from "../../i18n/format";
+import { formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { viewToParams } from "../../state/url";
 import { Empty } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
 import { TableWrap } from "../../ui/TableWrap";
+import { shortfallText } from "./brief-sections";
 
 /**
  * For leaders: the cities (or counties) whose progress falls furthest short, on the most
@@ -31,7 +32,6 @@ export function BehindPanel({ shortfalls }: { shortfalls: readonly Shortfall[] }
         <tbody>
           {shortfalls.map(({ region, worst, behindOn, of }) => {
             const href = `?${viewToParams({ ...view, view: "explore", indicator: worst.indicator.id, regions: [region.code], tab: "chart" })}`;
-            const gap = Math.abs(worst.gap ?? 0);
             return (
               <tr key={region.code}>
                 <th scope="row">
@@ -46,9 +46,7 @@ export function BehindPanel({ shortfalls }: { shortfalls: readonly Shortfall[] }
                   {worst.levelPeriod && <span className="code"> ({worst.levelPeriod})</span>}
                 </td>
                 <td className="num bad">
-                  {worst.unit === "pp"
-                    ? t("change.pp", { sign: "−", value: formatNumber(gap, 1, lang) })
-                    : t("change.pct", { sign: "−", value: formatNumber(gap, 1, lang) })}
+                  {shortfallText(worst, lang, t)}
                   <span className="code"> ({t(`behind.against.${worst.against}`)})</span>
                 </td>
               </tr>

@@ -112,6 +112,12 @@ export function targetsBlock(assessments: readonly TargetAssessment[], lang: Lan
   };
 }
 
+/** A region's shortfall against its path: "−8.7 pp" for rates, "−12.0%" of its baseline for amounts; "—" without one. */
+export function shortfallText(worst: Shortfall["worst"], lang: Lang, t: Translate): string {
+  if (worst.gap === null) return "—";
+  return t(worst.unit === "pp" ? "change.pp" : "change.pct", { sign: "−", value: formatNumber(Math.abs(worst.gap), 1, lang) });
+}
+
 /** Where we are behind: region, count, worst indicator, its level and shortfall. */
 export function behindBlock(rows: readonly Shortfall[], lang: Lang, t: Translate): BriefBlock {
   return {
@@ -125,9 +131,7 @@ export function behindBlock(rows: readonly Shortfall[], lang: Lang, t: Translate
         t("behind.countValue", { n: behindOn, of }),
         pick(worst.indicator.name, lang),
         formatValue(worst.level, worst.indicator, lang),
-        worst.gap === null
-          ? "—"
-          : t(worst.unit === "pp" ? "change.pp" : "change.pct", { sign: "−", value: formatNumber(Math.abs(worst.gap), 1, lang) }),
+        shortfallText(worst, lang, t),
       ]),
     },
   };
