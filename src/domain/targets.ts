@@ -91,7 +91,10 @@ export function trajectoryAt(
   const share = (year - from.year) / (to.year - from.year);
   if (year === from.year) return from.value;
   if (year === to.year) return to.value;
-  if (!isRate(ind) && from.value > 0 && to.value > 0) return from.value * (to.value / from.value) ** share;
+  // In logs: the ratio of two positive numbers can overflow (a tiny base), the interpolation cannot.
+  if (!isRate(ind) && from.value > 0 && to.value > 0) {
+    return Math.exp(Math.log(from.value) + (Math.log(to.value) - Math.log(from.value)) * share);
+  }
   return from.value + (to.value - from.value) * share;
 }
 

@@ -201,6 +201,20 @@ describe("judgments are always finite (property)", () => {
   const value = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
   const maybe = fc.option(value, { nil: null });
   const years = fc.dictionary(fc.integer({ min: 2015, max: 2030 }).map(String), maybe, { minKeys: 0, maxKeys: 12 });
+  it("a tiny positive base does not overflow the constant-growth path (a case fast-check found)", () => {
+    const amount = { ...ind("higher"), unit: { zh: "个", en: "items" } };
+    const p = targetProgress(
+      amount,
+      { ...target("2017", 8.881784197001252e-16), base: { period: "2015", value: 5e-324 } },
+      series({ 2015: 0 }),
+    );
+    expect(p).not.toBeNull();
+    if (!p) return;
+    for (const x of [p.expected, p.covered]) expect(Number.isFinite(x)).toBe(true);
+    // 8.9e-16 / 5e-324 overflows: the path is interpolated in logs instead.
+    expect(targetTrajectory(amount, p).map((x) => Number.isFinite(x.value))).toEqual([true, true, true]);
+  });
+
   it("targetProgress and gapToPath never produce NaN or ±Infinity", () => {
     fc.assert(
       fc.property(
