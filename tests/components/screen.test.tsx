@@ -89,4 +89,41 @@ describe("command screen (?screen=big)", () => {
     });
     expect(within(kpis).queryByRole("alert")).not.toBeInTheDocument();
   });
+
+  it("a new data version found by the periodic check reloads each panel's data once, an unchanged one nothing", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await renderApp("?screen=big&lang=en&refresh=1");
+    const kpis = await screen.findByRole("region", { name: "Headline figures" });
+    for (const ind of headline) {
+      await waitFor(() => expect(within(card(pick(ind.name, "en"))).getByText(figureOf(ind.id))).toBeInTheDocument(), {
+        timeout: 5000,
+      });
+    }
+    const reads: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/observations")) reads.push(url.search);
+    };
+    server.events.on("request:start", record);
+    try {
+      // The first check finds the same version: nothing is read again.
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      await act(() => vi.advanceTimersByTimeAsync(1_000));
+      expect(reads).toEqual([]);
+
+      const version = `${dataset.meta.dataVersion}-next`;
+      server.use(http.get("*/api/v1/meta", () => HttpResponse.json({ ...dataset.meta, dataVersion: version })));
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      await waitFor(() => expect(screen.getByText(`Data version ${version}`)).toBeInTheDocument(), { timeout: 5000 });
+      await act(() => vi.advanceTimersByTimeAsync(5_000));
+      // Every panel's data again, with the new version, and each query once (not twice).
+      expect(reads.length).toBeGreaterThanOrEqual(headline.length);
+      for (const search of reads) expect(new URLSearchParams(search).get("v")).toBe(version);
+      const twice = reads.filter((r, i) => reads.indexOf(r) !== i);
+      expect(twice).toEqual([]);
+      expect(within(kpis).queryByRole("alert")).not.toBeInTheDocument();
+    } finally {
+      server.events.removeListener("request:start", record);
+    }
+  });
 });

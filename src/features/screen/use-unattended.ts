@@ -47,9 +47,14 @@ export function useSelfHealing(queries: readonly UseQueryResult<unknown>[]): Hea
 }
 
 /**
- * Every `minutes`, asks the API for its meta: a new `dataVersion` reloads every query of the
- * contract (what is shown stays until the new answers arrive), an unchanged one nothing. A
+ * Every `minutes`, asks the API for its meta, fresh: a new `dataVersion` reloads every query of
+ * the contract (what is shown stays until the new answers arrive), an unchanged one nothing. A
  * failed check is tried again at the next tick.
+ *
+ * A source that tracks its version (`onVersionChange`, both of ours) announces the new version
+ * while this very read of meta is answered, and DataSourceProvider reloads then: reloading
+ * here as well would fetch every panel's data a second time. Only a source that announces
+ * nothing is reloaded from here.
  */
 export function useRefresh(minutes: number, version: string | undefined): void {
   const client = useQueryClient();
@@ -60,7 +65,7 @@ export function useRefresh(minutes: number, version: string | undefined): void {
     const timer = window.setInterval(async () => {
       try {
         const meta = await client.fetchQuery({ ...metaQuery(src), staleTime: 0 });
-        if (known.current !== undefined && meta.dataVersion !== known.current) {
+        if (!src.onVersionChange && known.current !== undefined && meta.dataVersion !== known.current) {
           await client.invalidateQueries({ queryKey: keys.all, predicate: (q) => q.queryKey[1] !== "meta" });
         }
         known.current = meta.dataVersion;
