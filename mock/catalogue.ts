@@ -5,7 +5,7 @@
  * GDP and population from `mock/data/guangdong-cities.csv` (`mock/base-figures.ts`); every
  * other value is simulated, and each entry's `source` says which is which.
  */
-import type { Level, Target, Text } from "../src/api/contract";
+import type { Denominator, Level, Target, Text } from "../src/api/contract";
 import { CITY_GDP, CITY_GDP_SUM, CITY_POPULATION } from "./base-figures";
 import type { IndicatorSpec } from "./catalogue-types";
 import { irregularityCaution } from "./irregularities";
@@ -77,6 +77,26 @@ const hrss = (period: string, value: number): Target => ({
   source: HRSS_2024_18,
   base: { period: "2024" },
 });
+
+// Denominators (contract: `denominators`): what an amount is divided by so that a district of
+// a million residents and a county of 300,000 compare fairly, its natural intensive form first.
+// value = numerator ÷ denominator × scale, in the two indicators' published units.
+const d = (indicator: string, scale: number, label: Text, unit: Text, decimals: number): Denominator => ({
+  indicator,
+  scale,
+  label,
+  unit,
+  decimals,
+});
+const PER_10K_RESIDENTS: Text = { zh: "每万人", en: "per 10,000 residents" };
+const PER_MILLION_RESIDENTS: Text = { zh: "每百万人", en: "per million residents" };
+const PER_RESIDENT: Text = { zh: "人均", en: "per resident" };
+const SHARE_OF_GDP: Text = { zh: "占GDP比重", en: "share of GDP" };
+const PERCENT: Text = { zh: "%", en: "%" };
+/** Value in 亿元 ÷ GDP in 亿元 × 100: a percentage of GDP. */
+const ofGdp = d("gdp", 100, SHARE_OF_GDP, PERCENT, 2);
+/** Value in 亿元 × 10⁸ ÷ (population in 万人 × 10⁴): yuan per resident. */
+const yuanPerResident = d("population", 10_000, PER_RESIDENT, { zh: "元/人", en: "yuan per resident" }, 0);
 
 export const CATALOGUE: IndicatorSpec[] = [
   // ───────────────────────── context (base) indicators ─────────────────────────
@@ -316,6 +336,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp, yuanPerResident],
     sim: {
       measure: "flow",
       anchors: {
@@ -392,6 +413,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp],
     sim: {
       measure: "flow",
       anchors: { 2018: 41500, 2020: 42800, 2022: 44000, 2023: 44800, 2025: 47500 },
@@ -420,6 +442,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp, yuanPerResident],
     sim: {
       measure: "flow",
       anchors: { 2018: 11500, 2020: 14000, 2022: 16800, 2023: 18500, 2025: 22500 },
@@ -447,6 +470,16 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      d("population", 10_000, PER_RESIDENT, { zh: "块/人", en: "chips per resident" }, 1),
+      d(
+        "gdp",
+        10_000,
+        { zh: "每万元GDP", en: "per 10,000 yuan of GDP" },
+        { zh: "块/万元", en: "chips per 10,000 yuan of GDP" },
+        2,
+      ),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 330, 2020: 420, 2022: 500, 2023: 560, 2025: 680 },
@@ -474,6 +507,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [pilotZone("2025", 3000), pilotZone("2027", 4400)],
+    denominators: [ofGdp, yuanPerResident],
     sim: {
       measure: "flow",
       // Simulated, but consistent with the plan's two targets: from the 2024 base, reaching
@@ -515,6 +549,16 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [
+      d(
+        "industrial-enterprises",
+        100,
+        { zh: "每百家规上工业企业", en: "per 100 industrial enterprises" },
+        { zh: "套/百家", en: "units per 100 enterprises" },
+        1,
+      ),
+      d("gdp", 1, { zh: "每亿元GDP", en: "per 100 million yuan of GDP" }, { zh: "套/亿元", en: "units per 100 million yuan" }, 2),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 38000, 2020: 52000, 2021: 78000, 2023: 88000, 2025: 110000 },
@@ -546,6 +590,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp],
     sim: {
       measure: "flow",
       anchors: {
@@ -616,6 +661,9 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 0,
     targets: [pilotZone("2025", 50000), pilotZone("2027", 60000)],
     headline: true,
+    denominators: [
+      d("industrial-enterprises", 100, { zh: "占规上工业企业比重", en: "share of industrial enterprises" }, PERCENT, 1),
+    ],
     sim: {
       measure: "stock",
       anchors: {
@@ -654,6 +702,15 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [
+      d(
+        "registered-enterprises",
+        0.1,
+        { zh: "每千户登记企业", en: "per 1,000 registered enterprises" },
+        { zh: "家/千户", en: "per 1,000 enterprises" },
+        1,
+      ),
+    ],
     sim: {
       measure: "stock",
       anchors: {
@@ -839,6 +896,16 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      yuanPerResident,
+      d(
+        "admin-villages",
+        10_000,
+        { zh: "每个行政村", en: "per administrative village" },
+        { zh: "万元/村", en: "10,000 yuan per village" },
+        1,
+      ),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 320, 2020: 480, 2023: 690, 2025: 820 },
@@ -921,6 +988,16 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      d(
+        "admin-villages",
+        10_000,
+        { zh: "每个行政村", en: "per administrative village" },
+        { zh: "户/村", en: "subscribers per village" },
+        0,
+      ),
+      d("population", 100, { zh: "每百人", en: "per 100 residents" }, { zh: "户/百人", en: "per 100 residents" }, 1),
+    ],
     sim: {
       measure: "stock",
       anchors: { 2018: 720, 2020: 860, 2023: 1030, 2025: 1120 },
@@ -975,6 +1052,10 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      yuanPerResident,
+      d("retail-sales", 100, { zh: "占社会消费品零售总额比重", en: "share of retail sales" }, PERCENT, 1),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 9800, 2020: 13000, 2023: 17800, 2025: 20800 },
@@ -1004,6 +1085,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [d("population", 100, PER_MILLION_RESIDENTS, { zh: "家/百万人", en: "per million residents" }, 2)],
     sim: {
       measure: "stock",
       anchors: { 2018: 40, 2020: 160, 2022: 300, 2023: 360, 2025: 460 },
@@ -1031,6 +1113,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 2,
     targets: [],
+    denominators: [d("population", 10_000, PER_RESIDENT, { zh: "件/人", en: "parcels per resident" }, 1)],
     sim: {
       measure: "flow",
       anchors: {
@@ -1067,6 +1150,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [d("population", 100, PER_MILLION_RESIDENTS, { zh: "所/百万人", en: "per million residents" }, 1)],
     sim: {
       measure: "stock",
       anchors: { 2018: 200, 2020: 600, 2023: 1500, 2025: 2200 },
@@ -1094,6 +1178,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [d("population", 100, PER_MILLION_RESIDENTS, { zh: "个/百万人", en: "per million residents" }, 2)],
     sim: {
       measure: "stock",
       anchors: { 2018: 40, 2020: 90, 2023: 170, 2025: 230 },
@@ -1151,6 +1236,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [d("population", 100, { zh: "占常住人口比重", en: "share of residents" }, PERCENT, 1)],
     sim: {
       measure: "stock",
       anchors: {
@@ -1189,6 +1275,10 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 0,
     targets: [],
     headline: true,
+    denominators: [
+      d("population", 1, PER_10K_RESIDENTS, { zh: "个/万人", en: "per 10,000 residents" }, 1),
+      d("gdp", 1, { zh: "每亿元GDP", en: "per 100 million yuan of GDP" }, { zh: "个/亿元", en: "per 100 million yuan" }, 2),
+    ],
     sim: {
       measure: "stock",
       anchors: {
@@ -1226,6 +1316,9 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      d("population", 100, { zh: "每百人", en: "per 100 residents" }, { zh: "户/百人", en: "per 100 residents" }, 1),
+    ],
     sim: {
       measure: "stock",
       anchors: { 2019: 15, 2020: 60, 2021: 220, 2022: 520, 2023: 900, 2024: 1200, 2025: 1450 },
@@ -1254,6 +1347,15 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 3,
     targets: [pilotZone("2027", 60)],
+    denominators: [
+      d(
+        "gdp",
+        10_000,
+        { zh: "每万亿元GDP", en: "per trillion yuan of GDP" },
+        { zh: "EFLOPS/万亿元", en: "EFLOPS per trillion yuan" },
+        2,
+      ),
+    ],
     sim: {
       measure: "stock",
       anchors: { 2018: 2.5, 2020: 7, 2022: 18, 2023: 25, 2024: 33, 2025: 42 },
@@ -1289,6 +1391,16 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 3,
     targets: [],
     headline: true,
+    denominators: [
+      d(
+        "registered-enterprises",
+        1_000,
+        { zh: "每千户登记企业", en: "per 1,000 registered enterprises" },
+        { zh: "万元/千户", en: "10,000 yuan per 1,000 enterprises" },
+        1,
+      ),
+      ofGdp,
+    ],
     sim: {
       measure: "flow",
       anchors: {
@@ -1325,6 +1437,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp, yuanPerResident],
     sim: {
       measure: "flow",
       anchors: { 2018: 650, 2020: 900, 2023: 1250, 2025: 1450 },
@@ -1356,6 +1469,15 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 0,
     targets: [],
+    denominators: [
+      d(
+        "registered-enterprises",
+        1,
+        { zh: "每万户登记企业", en: "per 10,000 registered enterprises" },
+        { zh: "个/万户", en: "per 10,000 enterprises" },
+        1,
+      ),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 300, 2020: 750, 2022: 1400, 2025: 2100 },
@@ -1386,6 +1508,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [ofGdp],
     sim: {
       measure: "flow",
       anchors: { 2018: 60, 2020: 105, 2023: 175, 2025: 230 },
@@ -1416,6 +1539,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 0,
     targets: [hrss("2025", 3000)],
     headline: true,
+    denominators: [d("population", 1, PER_10K_RESIDENTS, { zh: "人/万人", en: "per 10,000 residents" }, 1)],
     sim: {
       measure: "flow",
       anchors: { 2024: 3000, 2025: 3200 },
@@ -1479,6 +1603,9 @@ export const CATALOGUE: IndicatorSpec[] = [
     decimals: 1,
     targets: [],
     headline: true,
+    denominators: [
+      d("population", 1_000, { zh: "每千人", en: "per 1,000 residents" }, { zh: "人/千人", en: "per 1,000 residents" }, 1),
+    ],
     sim: {
       measure: "stock",
       anchors: { 2018: 60, 2020: 70, 2023: 84, 2025: 92 },
@@ -1506,6 +1633,9 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 1,
     targets: [],
+    denominators: [
+      d("population", 100, { zh: "每百人", en: "per 100 residents" }, { zh: "人次/百人", en: "per 100 residents" }, 1),
+    ],
     sim: {
       measure: "flow",
       anchors: { 2018: 30, 2020: 55, 2023: 100, 2025: 130 },
@@ -1533,6 +1663,7 @@ export const CATALOGUE: IndicatorSpec[] = [
     aggregation: { method: "sum" },
     decimals: 2,
     targets: [],
+    denominators: [d("population", 10_000, PER_10K_RESIDENTS, { zh: "人/万人", en: "per 10,000 residents" }, 1)],
     sim: {
       measure: "flow",
       anchors: { 2018: 6.5, 2020: 7.5, 2023: 9.5, 2025: 10.8 },

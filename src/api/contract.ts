@@ -118,6 +118,22 @@ const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/**
+ * A context indicator an amount may be divided by to compare regions of different size
+ * (optional: an additive change to v1): value = numerator ÷ denominator × scale, both in their
+ * published units, for the same region and period. `label` names the measure ("per 10,000
+ * residents"), `unit` the resulting figure's unit and `decimals` its precision (absent: the
+ * label and one decimal).
+ */
+const Denominator = z.object({
+  indicator: IndicatorId,
+  scale: z.number().check(z.positive()),
+  label: TextSchema,
+  unit: z.optional(TextSchema),
+  decimals: z.optional(z.int().check(z.gte(0), z.lte(6))),
+});
+export type Denominator = z.infer<typeof Denominator>;
+
 export const IndicatorSchema = z.object({
   id: IndicatorId,
   pillar: z.enum(PILLARS),
@@ -141,6 +157,11 @@ export const IndicatorSchema = z.object({
   caution: z.optional(TextSchema),
   /** Stock, flow or rate (optional: an additive change to v1); see MEASURES. */
   measure: z.optional(z.enum(MEASURES)),
+  /**
+   * The context indicators this amount may be divided by, its natural intensive form first
+   * (optional: an additive change to v1). Land area is always available besides these.
+   */
+  denominators: z.optional(z.array(Denominator)),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -154,6 +175,15 @@ export const IndicatorsResponseSchema = z.object({ indicators: z.array(Indicator
       ids.add(ind.id);
     });
     indicators.forEach((ind, i) => {
+      ind.denominators?.forEach((d, j) => {
+        if (!ids.has(d.indicator) || d.indicator === ind.id) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["indicators", i, "denominators", j, "indicator"],
+            message: `denominator ${d.indicator} is ${d.indicator === ind.id ? "the indicator itself" : "not in the catalogue"}`,
+          });
+        }
+      });
       if (ind.aggregation.method === "weighted-mean" && !ids.has(ind.aggregation.weight)) {
         ctx.addIssue({
           code: "custom",

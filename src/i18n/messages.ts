@@ -8,6 +8,7 @@
 import type { Lang } from "../state/url";
 import type * as compare from "./messages-compare";
 import type * as explore from "./messages-explore";
+import type * as measure from "./messages-measure";
 import type * as methods from "./messages-methods";
 import type * as overview from "./messages-overview";
 import type * as profile from "./messages-profile";
@@ -223,7 +224,8 @@ export type MessageKey =
   | keyof typeof methods.zh
   | keyof typeof screen.zh
   | keyof typeof overview.zh
-  | keyof typeof profile.zh;
+  | keyof typeof profile.zh
+  | keyof typeof measure.zh;
 
 const en: Record<BaseKey, string> = {
   "app.title": "Guangdong Digital Economy Monitor",

@@ -39,6 +39,9 @@ const viewOf = (s: AppState): ViewState => ({
   from: s.from,
   to: s.to,
   region: s.region,
+  per: s.per,
+  scale: s.scale,
+  relative: s.relative,
 });
 
 export function createAppStore(initial: Partial<ViewState> = {}, notices: Dropped[] = []) {
@@ -47,7 +50,14 @@ export function createAppStore(initial: Partial<ViewState> = {}, notices: Droppe
     ...initial,
     notices,
     replaceHistory: false,
-    update: (patch, options) => set({ ...patch, replaceHistory: options?.replace ?? false }),
+    update: (patch, options) =>
+      set((s) => ({
+        // A measure belongs to its indicator (per resident, per GDP…): another indicator starts
+        // from its own natural form unless the change names one.
+        ...(patch.indicator !== undefined && patch.indicator !== s.indicator && !("per" in patch) ? { per: null } : {}),
+        ...patch,
+        replaceHistory: options?.replace ?? false,
+      })),
     reject: (key, value, keep) =>
       set((s) => ({
         [key]: keep ?? DEFAULT_VIEW[key],

@@ -8,6 +8,8 @@ export const TABS = ["chart", "map", "table"] as const;
 export const MAX_REGIONS = 8;
 export const NORMS = ["minmax", "zscore"] as const;
 export const SCREENS = ["normal", "big"] as const;
+/** The value axis of time-series charts (Compare, Explore). */
+export const AXIS_SCALES = ["linear", "log"] as const;
 /** The command screen's limits: seconds per indicator, indicators cycled, minutes between refreshes. */
 export const CYCLE_S = { min: 1, max: 3600, default: 20 } as const;
 export const MAX_CYCLED = 20;
@@ -46,6 +48,15 @@ export interface ViewState {
   to: string | null;
   /** The region a profile is about (the profile view). */
   region: string | null;
+  /**
+   * How an amount is shown: `total`, `area` or a denominator indicator's id (per resident, per
+   * GDP…); null = the indicator's natural intensive form (its first denominator).
+   */
+  per: string | null;
+  /** Time-series charts' value axis. */
+  scale: (typeof AXIS_SCALES)[number];
+  /** Time-series charts as relative change: the first period of the range = 100. */
+  relative: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -67,6 +78,9 @@ export const DEFAULT_VIEW: ViewState = {
   from: null,
   to: null,
   region: null,
+  per: null,
+  scale: "linear",
+  relative: false,
 };
 
 /** A parameter the URL carried that could not be used. */
@@ -114,6 +128,9 @@ const DECODERS: { [K in keyof ViewState]: (v: string) => ViewState[K] | undefine
   from: matching(PERIOD),
   to: matching(PERIOD),
   region: matching(REGION_CODE),
+  per: matching(INDICATOR_ID),
+  scale: oneOf(AXIS_SCALES),
+  relative: (v) => (v === "1" ? true : v === "0" ? false : undefined),
 };
 const KEYS = Object.keys(DECODERS) as (keyof ViewState)[];
 /** Longer values are junk, not a view: refused before any parsing. */
@@ -143,6 +160,8 @@ export function viewToParams(view: ViewState): URLSearchParams {
     if (key === "regions" || key === "weights" || key === "indicators") {
       const list = view[key];
       if (list?.length && !(key === "weights" && list.every((x) => x === list[0]))) p.set(key, list.join(","));
+    } else if (typeof value === "boolean") {
+      if (value !== DEFAULT_VIEW[key]) p.set(key, value ? "1" : "0");
     } else if (value !== null && value !== DEFAULT_VIEW[key]) {
       p.set(key, String(value));
     }

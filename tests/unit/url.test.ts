@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BIN_METHODS } from "../../src/domain/bin-methods";
 import {
+  AXIS_SCALES,
   DEFAULT_VIEW,
   LANGS,
   MAP_LEVELS,
@@ -43,6 +44,9 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   from: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
   to: fc.option(fc.integer({ min: 1990, max: 2099 }).map(String), { nil: null }),
   region: fc.option(code, { nil: null }),
+  per: fc.option(fc.constantFrom("total", "area", "population", "gdp", "registered-enterprises"), { nil: null }),
+  scale: fc.constantFrom(...AXIS_SCALES),
+  relative: fc.boolean(),
 });
 
 describe("URL codec", () => {
@@ -98,6 +102,19 @@ describe("URL codec", () => {
     expect(junk.dropped.map((d) => d.key)).toEqual(["cycle", "indicators", "refresh"]);
     expect(viewFromParams(new URLSearchParams("cycle=1.5")).view.cycle).toBe(20);
     expect(viewToParams({ ...DEFAULT_VIEW, cycle: 20, refresh: 30 }).toString()).toBe("");
+  });
+
+  it("reads the measure (per=), the axis scale (scale=log) and relative change (relative=1), refusing junk", () => {
+    const ok = viewFromParams(new URLSearchParams("view=explore&per=population&scale=log&relative=1"));
+    expect(ok.dropped).toEqual([]);
+    expect(ok.view).toMatchObject({ per: "population", scale: "log", relative: true });
+    expect(viewToParams(ok.view).toString()).toBe("view=explore&per=population&scale=log&relative=1");
+    expect(viewToParams({ ...DEFAULT_VIEW, per: "total" }).toString()).toBe("per=total");
+    const junk = viewFromParams(new URLSearchParams("per=Per%20Capita!&scale=ln&relative=yes"));
+    expect(junk.view).toEqual(DEFAULT_VIEW);
+    expect(junk.dropped.map((d) => d.key)).toEqual(["per", "scale", "relative"]);
+    // A URL from before measures existed has no per=: the indicator's natural form (null).
+    expect(viewFromParams(new URLSearchParams("view=map&indicator=5g-base-stations")).view.per).toBeNull();
   });
 
   it("ignores prototype keys", () => {

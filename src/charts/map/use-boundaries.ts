@@ -5,10 +5,11 @@ import type { Region } from "../../api/contract";
 import { type Boundaries, loadBoundaries, subset } from "./geo";
 import { registerMap } from "./register";
 
-/** The deployment's boundaries (config.json `boundaries.url`), fetched once per session. */
-export function useBoundaries() {
+/** The deployment's boundaries (config.json `boundaries.url`), fetched once per session (when `enabled`). */
+export function useBoundaries(enabled = true) {
   const { boundaries, timeoutMs } = useConfig();
   return useQuery({
+    enabled,
     queryKey: ["boundaries", boundaries.url],
     queryFn: ({ signal }) => loadBoundaries(boundaries.url, timeoutMs, signal),
     staleTime: Number.POSITIVE_INFINITY,
