@@ -7,6 +7,7 @@ import { PILLARS } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
 import { buildRows, type MapRow } from "../../src/charts/map/map-data";
 import { benchmarksFor } from "../../src/domain/benchmark";
+import { indexInputs } from "../../src/domain/index-inputs";
 import { computeIndex } from "../../src/domain/index-score";
 import { selectPeers } from "../../src/domain/peers";
 import { toCsv } from "../../src/export/csv";
@@ -216,9 +217,8 @@ describe("compare view", () => {
   it("re-ranks the index as a weight slider moves, and writes the weights to the URL", async () => {
     const codes = ["440106", "440304", "440604", "440203", "445302", "441502"];
     const level = counties.map((c) => c.code);
-    const inputs = dataset.indicators
-      .filter((i) => !i.context && i.levels.includes("county"))
-      .map((i) => ({ id: i.id, pillar: i.pillar, direction: i.direction, values: valuesAt(i.id, "2023") }));
+    // Size-free, as the index panel computes it (index-inputs.ts).
+    const inputs = indexInputs(dataset.indicators, "county", dataset.observations, "2023");
     const ranksWith = (weights: number[]) => {
       const r = computeIndex(level, inputs, weights, "minmax");
       return codes.map((c) => {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { regionsAtLevel } from "../../src/api/filter";
+import { indexInputs } from "../../src/domain/index-inputs";
 import { computeIndex } from "../../src/domain/index-score";
 import { tiersOf } from "../../src/domain/profile";
 import { buildProfile, profileIndicators } from "../../src/features/profile/profile-model";
@@ -24,15 +25,10 @@ const lastYear = Math.max(...[...dataset.observations.values()].flat().map((o) =
 /** The index of every county-level unit in `year`, straight from computeIndex (as Compare computes it). */
 function countyIndex(year: string) {
   const units = regionsAtLevel(dataset.regions, "county").map((u) => u.code);
-  const inds = profileIndicators(dataset.indicators, "county").filter((i) => !i.context);
   return computeIndex(
     units,
-    inds.map((i) => ({
-      id: i.id,
-      pillar: i.pillar,
-      direction: i.direction,
-      values: new Map((dataset.observations.get(i.id) ?? []).filter((o) => o.period === year).map((o) => [o.region, o.value])),
-    })),
+    // Size-free, as every view computes it (index-inputs.ts).
+    indexInputs(dataset.indicators, "county", dataset.observations, year),
     null,
     "minmax",
   );
@@ -95,7 +91,8 @@ describe("region profile", () => {
     const names = within(strengths)
       .getAllByRole("heading", { level: 4 })
       .map((h) => h.textContent);
-    const byId = new Map(dataset.indicators.map((i) => [i.id, i.name.zh]));
+    // Named as judged: an amount in its size-free form ("智慧景区数（每百万人）").
+    const byId = new Map(profile.rows.map((r) => [r.indicator.id, r.indicator.name.zh]));
     expect(names).toEqual(profile.strengths.map((s) => byId.get(s.indicator)));
     expect(profile.strengths).toHaveLength(3);
     expect(profile.weaknesses).toHaveLength(3);

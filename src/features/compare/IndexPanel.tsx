@@ -3,6 +3,7 @@ import { type Indicator, PILLARS, type Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { Chart } from "../../charts/Chart";
 import { escapeHtml } from "../../charts/escape";
+import { indexInputs, indexSeries } from "../../domain/index-inputs";
 import { computeIndex, type IndexResult, type Norm } from "../../domain/index-score";
 import { yearOf } from "../../domain/periods";
 import type { ExportSpec } from "../../export/spec";
@@ -14,10 +15,10 @@ import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
 import { TableWrap } from "../../ui/TableWrap";
-import { type CompareLevel, indexIndicators, type RankedRow, rankingSlots, type SelectionLevels, valuesAt } from "./compare-data";
+import { type CompareLevel, type RankedRow, rankingSlots, type SelectionLevels } from "./compare-data";
 import { compareSubtitle, indexTable, rankedTable, sourcesOf } from "./export";
 import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
-import { type ObservationLookup, type ObservationsResult, useStableArray } from "./use-observations";
+import { type ObservationLookup, type ObservationsResult, useObservationLookup, useStableArray } from "./use-observations";
 
 /** What the sliders show when the URL has no weights: equal, mid-range so that each can move both ways. */
 const EQUAL_SLIDER = 5;
@@ -141,26 +142,31 @@ function LevelIndex({
   // The same arrays while the selection stays the same: stable inputs for the charts' memos.
   const here = useStableArray(selected);
   const all = useStableArray(order);
-  const inds = useMemo(() => indexIndicators(indicators, level), [indicators, level]);
-  const queries: ObservationsResult[] = inds.flatMap((ind) => lookup(ind.id, level) ?? []);
-  // Aligned with `inds`; the same array while no query's data changes.
-  const datas = useStableArray(inds.map((ind) => lookup(ind.id, level)?.data));
+  // Every series the index reads: the indicators that enter and the denominators that make
+  // their amounts size-free (index-inputs.ts). The view loads the former; the denominators are
+  // asked for here (the same queries, shared, when the view has them too).
+  const series = useMemo(() => indexSeries(indicators, level), [indicators, level]);
+  const inds = useMemo(() => {
+    const ids = new Set(series);
+    return indicators.filter((i) => ids.has(i.id));
+  }, [indicators, series]);
+  const specs = useMemo(() => series.map((id) => ({ indicator: id, level })), [series, level]);
+  const own = useObservationLookup(specs);
+  const find = (id: string) => lookup(id, level) ?? own(id, level);
+  const queries: ObservationsResult[] = series.flatMap((id) => find(id) ?? []);
+  // Aligned with `series`; the same array while no query's data changes.
+  const datas = useStableArray(series.map((id) => find(id)?.data));
   const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
   const result = useMemo((): IndexResult | null => {
     if (datas.some((d) => d === undefined)) return null;
-    const input = inds.map((ind, k) => ({
-      id: ind.id,
-      pillar: ind.pillar,
-      direction: ind.direction,
-      values: valuesAt(datas[k] ?? [], year),
-    }));
+    const data = new Map(series.map((id, k) => [id, datas[k] ?? []]));
     return computeIndex(
       units.map((u) => u.code),
-      input,
+      indexInputs(indicators, level, data, year),
       weights,
       norm,
     );
-  }, [datas, inds, units, year, weights, norm]);
+  }, [datas, series, indicators, level, units, year, weights, norm]);
 
   const heading = t(`compare.levels.${level}`);
   return (

@@ -8,6 +8,7 @@ import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import type { MapRow } from "../../charts/map/map-data";
 import type { useBoundaries } from "../../charts/map/use-boundaries";
 import { useMapName } from "../../charts/map/use-boundaries";
+import { indexInputs, indexSeries } from "../../domain/index-inputs";
 import { computeIndex } from "../../domain/index-score";
 import { directedRanks, indexYear, tierRange, tiersOf } from "../../domain/profile";
 import type { CsvTable } from "../../export/csv";
@@ -88,7 +89,12 @@ export default function TierMap({
   const weights = useApp((s) => s.weights);
   const norm = useApp((s) => s.norm);
   const update = useApp((s) => s.update);
-  const inds = useMemo(() => indicators.filter((i) => !i.context && i.levels.includes(level)), [indicators, level]);
+  // The indicators that enter the index and the denominators that make their amounts size-free.
+  const series = useMemo(() => indexSeries(indicators, level), [indicators, level]);
+  const inds = useMemo(() => {
+    const ids = new Set(series);
+    return indicators.filter((i) => ids.has(i.id));
+  }, [indicators, series]);
   const queries = useManyObservations(inds.map((i) => ({ indicator: i.id, level })));
   const ready = queries.every(isSettled);
   const stamp = queries.map((q) => q.dataUpdatedAt).join();
@@ -99,15 +105,9 @@ export default function TierMap({
     const data = new Map(inds.map((ind, k) => [ind.id, queries[k]?.data ?? []]));
     const y = indexYear(inds, data, year);
     if (!y) return null;
-    const input = inds.map((ind) => ({
-      id: ind.id,
-      pillar: ind.pillar,
-      direction: ind.direction,
-      values: new Map((data.get(ind.id) ?? []).filter((o) => o.period === y).map((o) => [o.region, o.value])),
-    }));
     const result = computeIndex(
       units.map((u) => u.code),
-      input,
+      indexInputs(indicators, level, data, y),
       weights,
       norm,
     );
@@ -124,7 +124,7 @@ export default function TierMap({
       tier: tiers.tiers.get(u.code) ?? null,
     }));
     return { year: y, rows, tiers };
-  }, [ready, stamp, inds, units, year, weights, norm]);
+  }, [ready, stamp, inds, indicators, level, units, year, weights, norm]);
 
   const decimals = norm === "minmax" ? 1 : 2;
   const fmt = (v: number) => formatNumber(v, decimals, lang);

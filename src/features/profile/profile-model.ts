@@ -5,7 +5,9 @@ import { assessTargets, type RegionProgress, regionProgress, type TargetAssessme
 import { benchmarksFor } from "../../domain/benchmark";
 import { currentTarget, targetIndicators } from "../../domain/catalogue";
 import { type Change, change } from "../../domain/change";
+import { indexEntry, indexedIndicator, indexInputs, indexObservations } from "../../domain/index-inputs";
 import { computeIndex, type IndexResult, type Norm, weightsOrEqual } from "../../domain/index-score";
+import { TOTAL } from "../../domain/intensity";
 import { isQuarter, previousYear } from "../../domain/periods";
 import {
   benchmarkPillarScores,
@@ -44,7 +46,13 @@ export interface BaseFigure {
 
 /** One indicator's row of the pillar tables. */
 export interface IndicatorRow {
+  /** The indicator as the row shows it: for an amount in its natural intensive form, the ratio's name, unit and decimals. */
   indicator: Indicator;
+  /**
+   * How the value is shown: `ratio`, an amount divided by its natural denominator (as the
+   * index reads it); `as-is`, a rate; `total`, an amount as published.
+   */
+  form: "ratio" | "as-is" | "total";
   value: number | null;
   status: Status | null;
   change: Change | null;
@@ -86,10 +94,17 @@ export interface Profile {
   standing: PillarStanding[];
   /** Pillars the region has a score for, of how many there are (to say why it has no index). */
   scoredPillars: number;
+  /**
+   * Every indicator of its level, size-free: each amount in its natural intensive form (the
+   * values the index reads; an amount without a natural form as its total), rates as they are.
+   */
   rows: IndicatorRow[];
+  /** The same indicators as published (amounts as totals): the profile's `per=total`. */
+  totals: IndicatorRow[];
+  /** Judged on the size-free values the index reads, whatever the measure shown. */
   strengths: Standing[];
   weaknesses: Standing[];
-  /** The strengths' and weaknesses' annual series with the level's median, by indicator id. */
+  /** The strengths' and weaknesses' annual series (size-free, as judged) with the level's median, by indicator id. */
   series: Map<string, SeriesPoint[]>;
   neighbours: Neighbour[];
   /** Regions: against its own target or the province's path; the province: its targets. */
@@ -137,8 +152,13 @@ export function buildProfile(input: ProfileInput): Profile {
       return mine ? [{ indicator, value: mine.value as number, period: mine.period, status: mine.status }] : [];
     });
 
-  const rows: IndicatorRow[] = own.map((indicator) => {
-    const obs = data.get(indicator.id) ?? [];
+  // Each indicator as the index reads it (an amount ÷ its natural denominator, a rate as it is),
+  // or as published when it does not enter (an amount without a natural form).
+  const entries = own.map((ind) => indexEntry(ind, indicators, level));
+  const sizeFree = new Map(
+    entries.flatMap((e) => (e.form === "out" ? [] : [[e.indicator.id, indexObservations(e, data)] as const])),
+  );
+  const rowOf = (indicator: Indicator, obs: readonly Observation[], form: IndicatorRow["form"]): IndicatorRow => {
     const now = year ? obs.find((o) => o.region === region.code && o.period === year) : undefined;
     const before = year ? obs.find((o) => o.region === region.code && o.period === previousYear(year)) : undefined;
     const value = now?.value ?? null;
@@ -146,37 +166,57 @@ export function buildProfile(input: ProfileInput): Profile {
       year && level !== "province"
         ? standingOf(region.code, { id: indicator.id, direction: indicator.direction, values: valuesAt(obs, year) })
         : null;
-    return { indicator, value, status: now?.status ?? null, change: change(indicator, value, before?.value ?? null), standing };
-  });
-  const { strengths, weaknesses } = strengthsAndWeaknesses(rows.flatMap((r) => r.standing ?? []));
+    return {
+      indicator,
+      form,
+      value,
+      status: now?.status ?? null,
+      change: change(indicator, value, before?.value ?? null),
+      standing,
+    };
+  };
+  const rows: IndicatorRow[] = entries.map((e) =>
+    e.form === "out"
+      ? rowOf(e.indicator, data.get(e.indicator.id) ?? [], "total")
+      : rowOf(indexedIndicator(e), sizeFree.get(e.indicator.id) ?? [], e.form),
+  );
+  const totals: IndicatorRow[] = own.map((ind) =>
+    rowOf(ind, data.get(ind.id) ?? [], entries.find((e) => e.indicator === ind)?.form === "as-is" ? "as-is" : "total"),
+  );
+  // Strengths and weaknesses compare regions on what the index compares them on: size-free
+  // values only (a total's percentile would only say how big a region is).
+  const entering = new Set(sizeFree.keys());
+  const { strengths, weaknesses } = strengthsAndWeaknesses(
+    rows.flatMap((r) => (r.standing && entering.has(r.indicator.id) ? [r.standing] : [])),
+  );
 
   let index: IndexResult | null = null;
   const standing: PillarStanding[] = [];
   let scoredPillars = 0;
   let neighbours: Neighbour[] = [];
   if (year && level !== "province") {
-    const input = own.map((ind) => ({
-      id: ind.id,
-      pillar: ind.pillar,
-      direction: ind.direction,
-      values: valuesAt(data.get(ind.id), year),
-    }));
+    const input = indexInputs(indicators, level, data, year);
     index = computeIndex(codes, input, weights, norm);
     const result = index;
     const row = result.rows.find((r) => r.code === region.code);
     scoredPillars = row ? result.pillars.filter((p) => row.pillars[p] !== null).length : 0;
     const benchmarks = benchmarksFor(region, units, level, regions);
     const entered = new Set(result.pillars.flatMap((p) => result.indicators[p]));
-    const forBench = own
-      .filter((ind) => entered.has(ind.id))
-      .map((ind) => ({
-        id: ind.id,
-        pillar: ind.pillar,
-        direction: ind.direction,
-        aggregation: ind.aggregation,
-        values: valuesAt(data.get(ind.id), year),
-        weights: ind.aggregation.method === "weighted-mean" ? valuesAt(data.get(ind.aggregation.weight), year) : undefined,
-      }));
+    // Each benchmark aggregates the size-free values by the ratio's own rule: a ratio of sums
+    // (the mean weighted by the denominators) for an amount, a rate by its weight.
+    const byId = new Map(input.map((i) => [i.id, i]));
+    const forBench = entries.flatMap((e) => {
+      const inp = byId.get(e.indicator.id);
+      if (e.form === "out" || !inp || !entered.has(inp.id)) return [];
+      const { aggregation } = indexedIndicator(e);
+      return [
+        {
+          ...inp,
+          aggregation,
+          weights: aggregation.method === "weighted-mean" ? valuesAt(data.get(aggregation.weight), year) : undefined,
+        },
+      ];
+    });
     const benchScores = benchmarks.map((b) => ({
       kind: b.kind,
       scores: benchmarkPillarScores(b.members, codes, forBench, norm),
@@ -223,7 +263,10 @@ export function buildProfile(input: ProfileInput): Profile {
     }
   }
   const series = new Map(
-    [...strengths, ...weaknesses].map((s) => [s.indicator, seriesWithMedian(data.get(s.indicator) ?? [], region.code, codes)]),
+    [...strengths, ...weaknesses].map((s) => [
+      s.indicator,
+      seriesWithMedian(sizeFree.get(s.indicator) ?? [], region.code, codes),
+    ]),
   );
   const warnings = level === "province" ? [] : detectWarnings(own, data, regions).filter((w) => w.region === region.code);
 
@@ -238,6 +281,7 @@ export function buildProfile(input: ProfileInput): Profile {
     standing,
     scoredPillars,
     rows,
+    totals,
     strengths,
     weaknesses,
     series,
@@ -247,6 +291,10 @@ export function buildProfile(input: ProfileInput): Profile {
     warnings,
   };
 }
+
+/** The rows the profile lists for the URL's `per`: as published for `total`, else size-free. */
+export const rowsFor = (profile: Pick<Profile, "rows" | "totals">, per: string | null): IndicatorRow[] =>
+  per === TOTAL ? profile.totals : profile.rows;
 
 /** A region's annual series and its level's median, year by year, for a strength's or weakness's chart. */
 export function seriesWithMedian(observations: readonly Observation[], region: string, units: readonly string[]): SeriesPoint[] {
