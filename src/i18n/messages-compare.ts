@@ -95,6 +95,20 @@ export const zh = {
   "compare.export.indexTitle": "数字发展指数 · {chart}，{year} 年",
   "compare.export.indexNote": "{norm}；板块权重：{weights}",
   "compare.export.equalWeights": "等权重",
+  "compare.bench.ratio": "{name}（合计之比）",
+  "compare.benchNote.ratio":
+    "按人口、GDP 或面积折算的基准是合计之比（Σ 分子 ÷ Σ 分母，同一批单位、同一期），不是各地比值的简单平均。",
+  "compare.axisMode.index": "指数，首期 = 100",
+  "compare.axisMode.indexHeader": "指数（首期 = 100）",
+  "compare.axisMode.basePeriod": "基期（= 100）",
+  "compare.axisMode.lateBase": "首期无正值的系列从其第一个正值起记为 100：{list}。",
+  "compare.axisMode.noBase": "没有正值、无法换算为相对变化的系列：{list}。",
+  "compare.axisMode.subtitleLog": "对数坐标",
+  "compare.measureCsv.numerator": "分子：{name}（{unit}）",
+  "compare.measureCsv.denominator": "分母：{name}（{unit}）",
+  "compare.measureCsv.denominatorPeriod": "分母期间",
+  "compare.measureCsv.area": "土地面积",
+  "compare.measureCsv.km2": "平方公里",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -199,4 +213,18 @@ export const en: Record<keyof typeof zh, string> = {
   "compare.export.indexTitle": "Digital Development Index · {chart}, {year}",
   "compare.export.indexNote": "{norm}; pillar weights: {weights}",
   "compare.export.equalWeights": "equal",
+  "compare.bench.ratio": "{name} (ratio of sums)",
+  "compare.benchNote.ratio":
+    "For a measure per resident, per GDP or per km², a benchmark is the ratio of the members' sums (Σ numerator ÷ Σ denominator, same units and period), never a plain mean of their ratios.",
+  "compare.axisMode.index": "index, first period = 100",
+  "compare.axisMode.indexHeader": "Index (first period = 100)",
+  "compare.axisMode.basePeriod": "Base period (= 100)",
+  "compare.axisMode.lateBase": "Lines with no positive value in the first period start at 100 in their first period with one: {list}.",
+  "compare.axisMode.noBase": "Lines with no positive value, which cannot be shown as relative change: {list}.",
+  "compare.axisMode.subtitleLog": "log scale",
+  "compare.measureCsv.numerator": "Numerator: {name} ({unit})",
+  "compare.measureCsv.denominator": "Denominator: {name} ({unit})",
+  "compare.measureCsv.denominatorPeriod": "Denominator period",
+  "compare.measureCsv.area": "Land area",
+  "compare.measureCsv.km2": "km²",
 };

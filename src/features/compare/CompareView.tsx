@@ -10,6 +10,7 @@ import { useIndicators, useRegions } from "../../api/hooks";
 import { periodsOf } from "../../charts/map/map-data";
 import { benchmarksFor } from "../../domain/benchmark";
 import { resolveIndicator } from "../../domain/catalogue";
+import { measuresOf, resolveMeasure } from "../../domain/intensity";
 import { selectPeers } from "../../domain/peers";
 import { isQuarter } from "../../domain/periods";
 import { formatValue, pick } from "../../i18n/format";
@@ -18,6 +19,7 @@ import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
 import { useUrlRegions } from "../../state/use-url-regions";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
+import { AxisOptions, MeasureNotice, MeasureSelect } from "../../ui/MeasureControls";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { RegionPicker } from "../../ui/RegionPicker";
 import {
@@ -33,7 +35,13 @@ import {
 import { IndexPanel } from "./IndexPanel";
 import { selectionColor } from "./options";
 import { RankingPanel, SeriesPanel, SmallMultiples, ValuesTable } from "./panels";
-import { type ObservationSpec, useObservationLookup } from "./use-observations";
+import {
+  measurePlans,
+  type ObservationSpec,
+  useMeasuredLookup,
+  useObservationLookup,
+  withDenominators,
+} from "./use-observations";
 
 // The Compare view's texts load with its chunk (see i18n/messages.ts).
 addMessages(compareTexts);
@@ -89,8 +97,16 @@ function CompareBody({
   const lang = useLang();
   const codes = useApp((s) => s.regions);
   const year = useApp((s) => s.year);
+  const per = useApp((s) => s.per);
   const update = useApp((s) => s.update);
   const reject = useApp((s) => s.reject);
+
+  // The measure (per resident, per GDP, per km², total): the natural intensive form by default.
+  const measure = useMemo(() => resolveMeasure(indicator, indicators, per), [indicator, indicators, per]);
+  const measures = useMemo(() => measuresOf(indicator, indicators), [indicator, indicators]);
+  useEffect(() => {
+    if (measure.unknown && per) reject("per", per);
+  }, [measure.unknown, per, reject]);
 
   // Codes the data does not know (or the province) leave the selection with a notice; the rest stay.
   const selected = useUrlRegions(regions, isComparable);
@@ -117,11 +133,18 @@ function CompareBody({
     for (const level of levels) for (const ind of indexIndicators(indicators, level)) s.push({ indicator: ind.id, level });
     return s;
   }, [indicator, indicators, focus, focusLevel, levels, weightId, pillarInds]);
-  const lookup = useObservationLookup(specs);
+  const plans = useMemo(
+    () => measurePlans([indicator, ...pillarInds], indicators, indicator.id, per),
+    [indicator, pillarInds, indicators, per],
+  );
+  const lookup = useObservationLookup(useMemo(() => withDenominators(specs, plans), [specs, plans]));
+  const measured = useMeasuredLookup(lookup, plans, regions);
+  const shown = plans.get(indicator.id)?.shown ?? indicator;
+  const ratio = measure.choice.denominator !== null;
 
-  const cityQ = lookup(indicator.id, "city");
-  const countyQ = lookup(indicator.id, "county");
-  const currentQueries = [cityQ, countyQ].flatMap((q) => (q ? [q] : []));
+  const cityQ = measured(indicator.id, "city");
+  const countyQ = measured(indicator.id, "county");
+  const currentQueries = [cityQ, countyQ].flatMap((q) => q?.queries ?? []);
   const periods = useMemo(() => periodsOf([...(cityQ?.data ?? []), ...(countyQ?.data ?? [])]), [cityQ?.data, countyQ?.data]);
   const latest = useMemo(() => {
     const withValue = new Set(
@@ -130,7 +153,7 @@ function CompareBody({
     return [...periods].reverse().find((p) => !isQuarter(p) && withValue.has(p));
   }, [periods, cityQ?.data, countyQ?.data]);
   const period = year && periods.includes(year) ? year : latest;
-  const loaded = currentQueries.length > 0 && currentQueries.every(isSettled);
+  const loaded = currentQueries.length > 0 && currentQueries.every(isSettled) && [cityQ, countyQ].every((q) => !q || q.data);
   useEffect(() => {
     if (year && loaded && periods.length && !periods.includes(year)) reject("year", year);
   }, [year, loaded, periods, reject]);
@@ -155,7 +178,7 @@ function CompareBody({
     [focus, focusUnits, focusLevel, regions, indicator.levels],
   );
   const colors = selected.map((_, i) => selectionColor(i));
-  const format = (v: number | null) => formatValue(v, indicator, lang, t("map.noData"));
+  const format = (v: number | null) => formatValue(v, shown, lang, t("map.noData"));
   const missingLevels = levels.filter((l) => !indicator.levels.includes(l));
 
   let peersNote: string | null = null;
@@ -179,6 +202,7 @@ function CompareBody({
             onChange={(id) => update({ indicator: id })}
             label={t("overview.indicator")}
           />
+          <MeasureSelect measures={measures} value={measure.choice} />
           {period && (
             <label className="field">
               <span>{t("compare.period")}</span>
@@ -191,7 +215,9 @@ function CompareBody({
               </select>
             </label>
           )}
+          <AxisOptions />
         </div>
+        <MeasureNotice choice={measure.choice} implicit={measure.implicit} />
         <RegionPicker
           regions={regions}
           selected={selected.map((r) => r.code)}
@@ -214,14 +240,16 @@ function CompareBody({
           <div className="benchmarks">
             <p>
               <strong>{t("compare.benchmarks")}</strong>:{" "}
-              {benchmarks.map((b) => benchmarkName(b, indicator, lang, t)).join(" · ")}
+              {benchmarks.map((b) => benchmarkName(b, shown, lang, t, ratio)).join(" · ")}
             </p>
             <p className="muted">
-              {weightId
-                ? t("compare.benchNote.weighted", {
-                    weight: pick(indicators.find((i) => i.id === weightId)?.name ?? { zh: weightId, en: weightId }, lang),
-                  })
-                : t("compare.benchNote.sum")}
+              {ratio
+                ? t("compare.benchNote.ratio")
+                : weightId
+                  ? t("compare.benchNote.weighted", {
+                      weight: pick(indicators.find((i) => i.id === weightId)?.name ?? { zh: weightId, en: weightId }, lang),
+                    })
+                  : t("compare.benchNote.sum")}
             </p>
           </div>
         )}
@@ -243,6 +271,7 @@ function CompareBody({
             sel={sel}
             benchmarks={benchmarks}
             lookup={lookup}
+            measured={measured}
             period={period}
           />
           <ValuesTable
@@ -252,9 +281,18 @@ function CompareBody({
             sel={sel}
             benchmarks={benchmarks}
             lookup={lookup}
+            measured={measured}
             period={period}
           />
-          <RankingPanel indicator={indicator} regions={regions} selected={selected} sel={sel} lookup={lookup} period={period} />
+          <RankingPanel
+            indicator={indicator}
+            regions={regions}
+            selected={selected}
+            sel={sel}
+            lookup={lookup}
+            measured={measured}
+            period={period}
+          />
           <SmallMultiples
             indicator={indicator}
             indicators={pillarInds}
@@ -262,6 +300,7 @@ function CompareBody({
             selected={selected}
             sel={sel}
             lookup={lookup}
+            measured={measured}
           />
           <IndexPanel indicators={indicators} regions={regions} selected={selected} sel={sel} lookup={lookup} period={period} />
         </div>

@@ -2,7 +2,8 @@ import type { Indicator, Level, Observation, Pillar, Region, Status, Text } from
 import { regionsAtLevel } from "../../api/filter";
 import { type Benchmark, benchmarkSeries } from "../../domain/benchmark";
 import { type Change, change } from "../../domain/change";
-import { previousYear } from "../../domain/periods";
+import { type MeasuredObservation, ratioOfSums } from "../../domain/intensity";
+import { comparePeriods, previousYear } from "../../domain/periods";
 import { seriesOf } from "../../domain/series";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
@@ -69,12 +70,60 @@ export function comparableIndicators(indicators: readonly Indicator[]): Indicato
   return indicators.filter((i) => i.levels.includes("city") || i.levels.includes("county"));
 }
 
+const STATUS_RANK: Record<Status, number> = { final: 0, preliminary: 1, estimated: 2 };
+
+/**
+ * A measured indicator's benchmark path (per resident, per GDP, per km²): in each period,
+ * Σ numerator ÷ Σ denominator × scale over the members with both (domain ratioOfSums), never
+ * a mean of the members' ratios; its status is the least final of the contributing figures.
+ */
+export function ratioBenchmarkSeries(
+  members: readonly string[],
+  observations: readonly MeasuredObservation[],
+  scale: number,
+): Observation[] {
+  const wanted = new Set(members);
+  const byPeriod = new Map<string, MeasuredObservation[]>();
+  for (const o of observations) {
+    if (!wanted.has(o.region)) continue;
+    const list = byPeriod.get(o.period) ?? [];
+    list.push(o);
+    byPeriod.set(o.period, list);
+  }
+  return [...byPeriod.keys()].sort(comparePeriods).map((period) => {
+    const list = byPeriod.get(period) ?? [];
+    const value = ratioOfSums(list, scale);
+    const status = list
+      .filter((o) => o.numerator !== null && o.denominator !== null)
+      .reduce<Status>((worst, o) => (STATUS_RANK[o.status] > STATUS_RANK[worst] ? o.status : worst), "final");
+    return { region: "", period, value, status };
+  });
+}
+
+/**
+ * A benchmark's path by the rule of what is shown: the ratio of sums for a measure
+ * (`ratioScale` its scale; the observations are then MeasuredObservations), else the
+ * indicator's own aggregation (average unit for a total, weighted mean for a rate).
+ */
+export function benchmarkPath(
+  members: readonly string[],
+  indicator: Indicator,
+  observations: readonly Observation[],
+  weights: readonly Observation[] | undefined,
+  ratioScale: number | null = null,
+): Observation[] {
+  return ratioScale !== null
+    ? ratioBenchmarkSeries(members, observations as readonly MeasuredObservation[], ratioScale)
+    : benchmarkSeries(members, indicator.aggregation, observations, weights);
+}
+
 /**
  * A benchmark's name, saying how it is computed: "Guangzhou (weighted mean)" for a rate,
- * "Guangdong (average county)" for a total.
+ * "Guangdong (average county)" for a total, "Guangdong (ratio of sums)" for a measure.
  */
-export function benchmarkName(b: Benchmark, ind: Indicator, lang: Lang, t: Translate): string {
+export function benchmarkName(b: Benchmark, ind: Indicator, lang: Lang, t: Translate, ratio = false): string {
   const name = b.zone ? t(`compare.zone.${b.zone}`) : b.region ? pick(b.region.name, lang) : "";
+  if (ratio) return t("compare.bench.ratio", { name });
   return ind.aggregation.method === "sum"
     ? t("compare.bench.perUnit", { name, unit: t(b.level === "county" ? "compare.unit.county" : "compare.unit.city") })
     : t("compare.bench.weighted", { name });
@@ -90,7 +139,7 @@ export interface BenchmarkRow {
 
 /**
  * The benchmarks' rows of the values table, from the focus level's observations (and, for a
- * weighted mean, its weights).
+ * weighted mean, its weights; for a measure, `ratioScale`: the ratio of sums).
  */
 export function benchmarkRows(
   benchmarks: readonly Benchmark[],
@@ -100,14 +149,15 @@ export function benchmarkRows(
   period: string,
   lang: Lang,
   t: Translate,
+  ratioScale: number | null = null,
 ): BenchmarkRow[] {
   const prev = previousYear(period);
   return benchmarks.map((b) => {
-    const series = benchmarkSeries(b.members, indicator.aggregation, data, weights);
+    const series = benchmarkPath(b.members, indicator, data, weights, ratioScale);
     const now = series.find((o) => o.period === period);
     const before = series.find((o) => o.period === prev);
     return {
-      name: benchmarkName(b, indicator, lang, t),
+      name: benchmarkName(b, indicator, lang, t, ratioScale !== null),
       value: now?.value ?? null,
       status: now?.status ?? null,
       change: change(indicator, now?.value ?? null, before?.value ?? null),

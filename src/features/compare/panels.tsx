@@ -3,12 +3,14 @@ import type { Indicator, Observation, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useMeta } from "../../api/hooks";
 import { isSettled } from "../../api/queries";
+import { type AxisMode, type AxisNotes, applyAxisMode, withLogAxis } from "../../charts/axis-transform";
 import { Chart } from "../../charts/Chart";
 import { buildRows, type MapRow } from "../../charts/map/map-data";
 import { regionTooltip } from "../../charts/map/tooltip";
 import { buildSeriesOption, type Line } from "../../charts/series-option";
-import { type Benchmark, benchmarkSeries, benchmarksFor } from "../../domain/benchmark";
+import { type Benchmark, benchmarksFor } from "../../domain/benchmark";
 import { isQuarter } from "../../domain/periods";
+import { axisSubtitle, denominatorOf, measureColumns, measureFileId } from "../../export/measure-columns";
 import { seriesTable } from "../../export/series-table";
 import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { formatChange, formatValue, pick, unitLabel } from "../../i18n/format";
@@ -18,38 +20,73 @@ import { MAX_REGIONS } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { Empty, Panel, QueryGate } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
-import { benchmarkName, benchmarkRows, type CompareLevel, pathOf, rankingSlots, type SelectionLevels } from "./compare-data";
+import {
+  benchmarkName,
+  benchmarkPath,
+  benchmarkRows,
+  type CompareLevel,
+  pathOf,
+  rankingSlots,
+  type SelectionLevels,
+} from "./compare-data";
 import { compareSubtitle, fileLevel, spanOf, spanText, valuesTable } from "./export";
 import { buildRankingBarsOption, buildSmallMultipleOption, selectionColor } from "./options";
-import type { ObservationLookup, ObservationsResult } from "./use-observations";
+import type { MeasuredLookup, ObservationLookup } from "./use-observations";
 
-const defined = <T,>(x: T | undefined): x is T => x !== undefined;
+/** A file name's suffix with the axis mode: `series-relative-log`. */
+const seriesSuffix = (base: string, mode: AxisMode) =>
+  [base, mode.relative ? "relative" : "", mode.log ? "log" : ""].filter(Boolean).join("-");
 const weightOf = (ind: Indicator) => (ind.aggregation.method === "weighted-mean" ? ind.aggregation.weight : null);
 
 interface PanelProps {
+  /** The indicator as published (the measure's numerator). */
   indicator: Indicator;
   selected: readonly Region[];
   sel: SelectionLevels;
   lookup: ObservationLookup;
+  /** The observations in the measure shown (per resident, per GDP, per km² or the total). */
+  measured: MeasuredLookup;
 }
 
 /** The selected regions at the level they are compared at (Dongguan among counties when the focus is one). */
 const asCompared = (selected: readonly Region[], sel: SelectionLevels): Region[] =>
   selected.map((r) => ({ ...r, level: sel.levelOf.get(r.code) ?? r.level }));
 
-/** The current indicator's observations at each level, and the weight's at the focus level. */
-function useLevelData(indicator: Indicator, sel: SelectionLevels, lookup: ObservationLookup) {
-  const weightId = weightOf(indicator);
-  const queries: ObservationsResult[] = [
-    ...sel.levels.map((l) => lookup(indicator.id, l)),
-    weightId ? lookup(weightId, sel.focusLevel) : undefined,
-  ].filter(defined);
-  return {
-    queries,
-    city: lookup(indicator.id, "city")?.data,
-    county: lookup(indicator.id, "county")?.data,
-    weights: weightId ? lookup(weightId, sel.focusLevel)?.data : undefined,
-  };
+/**
+ * An indicator's observations at each level in the measure shown, the indicator as shown, and
+ * its benchmarks' rule: the ratio of sums for a measure, else its own aggregation (with the
+ * weight's observations at the focus level for a rate).
+ */
+function useLevelData(indicator: Indicator, sel: SelectionLevels, lookup: ObservationLookup, measured: MeasuredLookup) {
+  const city = measured(indicator.id, "city");
+  const county = measured(indicator.id, "county");
+  const plan = city ?? county;
+  const shown = plan?.shown ?? indicator;
+  const ratioScale = plan?.choice.denominator ? plan.choice.scale : null;
+  const weightId = ratioScale === null ? weightOf(indicator) : null;
+  const weightQ = weightId ? lookup(weightId, sel.focusLevel) : undefined;
+  const queries = [...sel.levels.flatMap((l) => measured(indicator.id, l)?.queries ?? []), ...(weightQ ? [weightQ] : [])];
+  return { queries, shown, plan, ratioScale, city: city?.data, county: county?.data, weights: weightQ?.data };
+}
+
+/** The axis mode of the URL (`scale=log`, `relative=1`). */
+export function useAxisMode(): AxisMode {
+  const scale = useApp((s) => s.scale);
+  const relative = useApp((s) => s.relative);
+  return useMemo(() => ({ log: scale === "log", relative }), [scale, relative]);
+}
+
+/** What the axis mode left out or shifted, said under the chart. */
+export function AxisNote({ notes }: { notes: AxisNotes }) {
+  const t = useT();
+  const parts = [
+    notes.lateBase.length
+      ? t("compare.axisMode.lateBase", { list: notes.lateBase.map((l) => `${l.name} (${l.period})`).join(t("compare.export.separator")) })
+      : "",
+    notes.noBase.length ? t("compare.axisMode.noBase", { list: notes.noBase.join(t("compare.export.separator")) }) : "",
+    notes.nonPositive ? t("axis.logNonPositive") : "",
+  ].filter(Boolean);
+  return parts.length ? <p className="muted compare-note axis-note">{parts.join(" ")}</p> : null;
 }
 
 /** (1) The indicator over time for the selected regions, with the focus's benchmarks dashed. */
@@ -58,16 +95,18 @@ export function SeriesPanel({
   selected,
   sel,
   lookup,
+  measured,
   benchmarks,
   period,
 }: PanelProps & { benchmarks: readonly Benchmark[]; period: string }) {
   const t = useT();
   const lang = useLang();
   const milestones = useMeta().data?.milestones;
-  const { queries, city, county, weights } = useLevelData(indicator, sel, lookup);
+  const mode = useAxisMode();
+  const { queries, city, county, weights, shown, plan, ratioScale } = useLevelData(indicator, sel, lookup, measured);
   const quarterly = isQuarter(period);
   const province = benchmarks.find((b) => b.kind === "province")?.region?.code;
-  const rate = indicator.aggregation.method === "weighted-mean";
+  const rate = shown.aggregation.method === "weighted-mean" && ratioScale === null;
   const lines = useMemo((): Line[] => {
     const data: Record<CompareLevel, readonly Observation[]> = { city: city ?? [], county: county ?? [] };
     return [
@@ -76,47 +115,73 @@ export function SeriesPanel({
         observations: pathOf(data[sel.levelOf.get(r.code) ?? "city"], r.code, quarterly),
       })),
       ...benchmarks.map((b) => ({
-        name: benchmarkName(b, indicator, lang, t),
+        name: benchmarkName(b, shown, lang, t, ratioScale !== null),
         benchmark: true,
-        observations: benchmarkSeries(b.members, indicator.aggregation, data[sel.focusLevel], weights).filter(
+        observations: benchmarkPath(b.members, shown, data[sel.focusLevel], weights, ratioScale).filter(
           (o) => isQuarter(o.period) === quarterly,
         ),
       })),
     ];
-  }, [selected, benchmarks, city, county, weights, sel, quarterly, indicator, lang, t]);
+  }, [selected, benchmarks, city, county, weights, sel, quarterly, shown, ratioScale, lang, t]);
   // Targets of a selected region; the province's only for a rate, whose province benchmark is the province's own figure.
   const codes = new Set(selected.map((r) => r.code));
-  const targets = indicator.targets.filter(
+  const targets = shown.targets.filter(
     (x) => isQuarter(x.period) === quarterly && (codes.has(x.region) || (rate && x.region === province)),
   );
-  const hidden = !rate && indicator.targets.some((x) => x.region === province);
-  const option = useMemo(
-    () => buildSeriesOption({ indicator, lines, targets, milestones, quarterly }, lang, t),
-    [indicator, lines, targets, milestones, quarterly, lang, t],
+  const hidden = !rate && shown.targets.some((x) => x.region === province);
+  const axis = useMemo(
+    () =>
+      applyAxisMode({ indicator: shown, lines, targets, milestones, quarterly }, mode, {
+        zh: t("compare.axisMode.index"),
+        en: t("compare.axisMode.index"),
+      }),
+    [shown, lines, targets, milestones, quarterly, mode, t],
   );
-  const title = t("compare.series", { name: pick(indicator.name, lang) });
+  const option = useMemo(() => withLogAxis(buildSeriesOption(axis.input, lang, t), mode.log), [axis, mode.log, lang, t]);
+  const title = t("compare.series", { name: pick(shown.name, lang) });
   const hasValues = lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null));
   const span = spanOf(lines);
   const exportSpec = (): ExportSpec | null =>
     hasValues && span
       ? {
           title,
-          subtitle: compareSubtitle(
-            selected.map((r) => pick(r.name, lang)),
-            spanText(span),
-            sel.levels,
+          subtitle: axisSubtitle(
+            compareSubtitle(
+              selected.map((r) => pick(r.name, lang)),
+              spanText(span),
+              sel.levels,
+              t,
+            ),
+            mode,
             t,
           ),
           option,
-          file: { indicator: indicator.id, level: fileLevel(sel.levels), period: spanText(span, "-"), lang, suffix: "series" },
+          file: {
+            indicator: plan ? measureFileId(indicator.id, plan.choice) : indicator.id,
+            level: fileLevel(sel.levels),
+            period: spanText(span, "-"),
+            lang,
+            suffix: seriesSuffix("series", mode),
+          },
           csv: () =>
             seriesTable(
-              { indicator, lines, targets, quarterly },
+              axis.input,
               [...benchmarks.flatMap((b) => (b.region ? [b.region] : [])), ...asCompared(selected, sel)],
               lang,
               t,
+              plan &&
+                measureColumns(
+                  {
+                    published: indicator,
+                    shown,
+                    denominator: denominatorOf(plan.choice, plan.denominator ? [plan.denominator] : [], t),
+                    relative: mode.relative,
+                  },
+                  lang,
+                  t,
+                ),
             ),
-          indicator,
+          indicator: shown,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -127,12 +192,13 @@ export function SeriesPanel({
           hasValues ? (
             <>
               <Chart option={option} label={title} height={360} />
+              <AxisNote notes={axis.notes} />
               <p className="muted compare-note">
                 {indicator.targets.length === 0
                   ? t("compare.noTarget")
-                  : targets.length
+                  : axis.input.targets?.length
                     ? t("compare.targets", {
-                        list: targets.map((x) => `${x.period} ${formatValue(x.value, indicator, lang)}`).join("; "),
+                        list: axis.input.targets.map((x) => `${x.period} ${formatValue(x.value, shown, lang)}`).join("; "),
                       })
                     : ""}{" "}
                 {hidden ? t("compare.targetHidden") : ""}
@@ -175,19 +241,21 @@ export function ValuesTable({
   selected,
   sel,
   lookup,
+  measured,
   benchmarks,
   period,
 }: PanelProps & { regions: readonly Region[]; benchmarks: readonly Benchmark[]; period: string }) {
   const t = useT();
   const lang = useLang();
-  const { queries, city, county, weights } = useLevelData(indicator, sel, lookup);
-  const rows = useRowsByLevel(indicator, regions, sel, city, county, period);
+  const { queries, city, county, weights, shown, plan, ratioScale } = useLevelData(indicator, sel, lookup, measured);
+  const rows = useRowsByLevel(shown, regions, sel, city, county, period);
   const benchRows = useMemo(
-    () => benchmarkRows(benchmarks, indicator, (sel.focusLevel === "city" ? city : county) ?? [], weights, period, lang, t),
-    [benchmarks, indicator, sel.focusLevel, city, county, weights, period, lang, t],
+    () =>
+      benchmarkRows(benchmarks, shown, (sel.focusLevel === "city" ? city : county) ?? [], weights, period, lang, t, ratioScale),
+    [benchmarks, shown, sel.focusLevel, city, county, weights, period, lang, t, ratioScale],
   );
   const noData = t("map.noData");
-  const caption = t("compare.tableCaption", { name: pick(indicator.name, lang), period });
+  const caption = t("compare.tableCaption", { name: pick(shown.name, lang), period });
   const exportSpec = (): ExportSpec | null =>
     queries.every(isSettled)
       ? {
@@ -199,9 +267,15 @@ export function ValuesTable({
             t,
           ),
           option: null,
-          file: { indicator: indicator.id, level: fileLevel(sel.levels), period, lang, suffix: "table" },
-          csv: () => valuesTable({ indicator, selected, levelOf: sel.levelOf, rows, benchmarks: benchRows }, lang, t),
-          indicator,
+          file: {
+            indicator: plan ? measureFileId(indicator.id, plan.choice) : indicator.id,
+            level: fileLevel(sel.levels),
+            period,
+            lang,
+            suffix: "table",
+          },
+          csv: () => valuesTable({ indicator: shown, selected, levelOf: sel.levelOf, rows, benchmarks: benchRows }, lang, t),
+          indicator: shown,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -232,7 +306,7 @@ export function ValuesTable({
                         <ProfileLink code={r.code}>{pick(r.name, lang)}</ProfileLink>{" "}
                         <span className="tag-inline">{t(`level.${level}`)}</span>
                       </th>
-                      <td className="num">{formatValue(row?.value ?? null, indicator, lang, noData)}</td>
+                      <td className="num">{formatValue(row?.value ?? null, shown, lang, noData)}</td>
                       <td className="num">{row?.rank ? `${row.rank} / ${row.of}` : "—"}</td>
                       <td className="num">{row?.change ? formatChange(row.change, lang, t) : "—"}</td>
                       <td>{row?.status ? t(`status.${row.status}`) : "—"}</td>
@@ -250,7 +324,7 @@ export function ValuesTable({
                   {benchRows.map((b) => (
                     <tr key={b.name} className="bench-row">
                       <th scope="row">{b.name}</th>
-                      <td className="num">{formatValue(b.value, indicator, lang, noData)}</td>
+                      <td className="num">{formatValue(b.value, shown, lang, noData)}</td>
                       <td className="num">—</td>
                       <td className="num">{b.change ? formatChange(b.change, lang, t) : "—"}</td>
                       <td>{b.status ? t(`status.${b.status}`) : "—"}</td>
@@ -273,14 +347,16 @@ export function RankingPanel({
   selected,
   sel,
   lookup,
+  measured,
   period,
 }: PanelProps & { regions: readonly Region[]; period: string }) {
   const t = useT();
   const lang = useLang();
-  const { queries, city, county } = useLevelData(indicator, sel, lookup);
-  const rows = useRowsByLevel(indicator, regions, sel, city, county, period);
+  const { queries, city, county, shown, plan } = useLevelData(indicator, sel, lookup, measured);
+  const rows = useRowsByLevel(shown, regions, sel, city, county, period);
   const levels = sel.levels.filter((l) => indicator.levels.includes(l));
-  const title = t("compare.ranking", { name: pick(indicator.name, lang), period });
+  const title = t("compare.ranking", { name: pick(shown.name, lang), period });
+  const fileId = plan ? measureFileId(indicator.id, plan.choice) : indicator.id;
   return (
     <Panel title={title} className="compare-ranking compare-wide">
       {levels.length ? (
@@ -291,7 +367,8 @@ export function RankingPanel({
                 <LevelRanking
                   key={level}
                   level={level}
-                  indicator={indicator}
+                  indicator={shown}
+                  fileId={fileId}
                   rows={rows.get(level)}
                   selected={selected}
                   title={title}
@@ -312,6 +389,7 @@ export function RankingPanel({
 function LevelRanking({
   level,
   indicator,
+  fileId,
   rows: byCode,
   selected,
   title,
@@ -320,6 +398,7 @@ function LevelRanking({
 }: {
   level: CompareLevel;
   indicator: Indicator;
+  fileId: string;
   rows: ReadonlyMap<string, MapRow> | undefined;
   selected: readonly Region[];
   title: string;
@@ -360,7 +439,7 @@ function LevelRanking({
       t,
     ),
     option,
-    file: { indicator: indicator.id, level, period, lang, suffix: "ranking" },
+    file: { indicator: fileId, level, period, lang, suffix: "ranking" },
     // The bars as drawn: every unit, or the best, the worst and the selection when there are many.
     csv: () =>
       mapRowsTable(
@@ -398,6 +477,7 @@ export function SmallMultiples({
   selected,
   sel,
   lookup,
+  measured,
 }: PanelProps & { indicators: readonly Indicator[]; regions: readonly Region[] }) {
   const t = useT();
   const lang = useLang();
@@ -431,6 +511,7 @@ export function SmallMultiples({
               selected={selected}
               sel={sel}
               lookup={lookup}
+              measured={measured}
               province={province}
             />
           ))}
@@ -448,12 +529,14 @@ function SmallChart({
   selected,
   sel,
   lookup,
+  measured,
   province,
 }: PanelProps & { current: boolean; province: Benchmark | undefined }) {
   const t = useT();
   const lang = useLang();
   const update = useApp((s) => s.update);
-  const { queries, city, county, weights } = useLevelData(indicator, sel, lookup);
+  const mode = useAxisMode();
+  const { queries, city, county, weights, shown, plan, ratioScale } = useLevelData(indicator, sel, lookup, measured);
   const lines = useMemo((): Line[] => {
     const data: Record<CompareLevel, readonly Observation[]> = { city: city ?? [], county: county ?? [] };
     return [
@@ -464,46 +547,65 @@ function SmallChart({
       ...(province
         ? [
             {
-              name: benchmarkName(province, indicator, lang, t),
+              name: benchmarkName(province, shown, lang, t, ratioScale !== null),
               benchmark: true,
-              observations: benchmarkSeries(province.members, indicator.aggregation, data[sel.focusLevel], weights).filter(
+              observations: benchmarkPath(province.members, shown, data[sel.focusLevel], weights, ratioScale).filter(
                 (o) => !isQuarter(o.period),
               ),
             },
           ]
         : []),
     ];
-  }, [selected, province, city, county, weights, sel, indicator, lang, t]);
-  const option = useMemo(() => buildSmallMultipleOption({ indicator, lines }, lang, t), [indicator, lines, lang, t]);
-  const name = pick(indicator.name, lang);
+  }, [selected, province, city, county, weights, sel, shown, ratioScale, lang, t]);
+  const axis = useMemo(
+    () => applyAxisMode({ indicator: shown, lines }, mode, { zh: t("compare.axisMode.index"), en: t("compare.axisMode.index") }),
+    [shown, lines, mode, t],
+  );
+  const option = useMemo(() => withLogAxis(buildSmallMultipleOption(axis.input, lang, t), mode.log), [axis, mode.log, lang, t]);
+  const name = pick(shown.name, lang);
   const hasValues = lines.some((l) => !l.benchmark && l.observations.some((o) => o.value !== null));
   const span = spanOf(lines);
   const exportSpec = (): ExportSpec | null =>
     span
       ? {
           title: t("compare.series", { name }),
-          subtitle: compareSubtitle(
-            selected.map((r) => pick(r.name, lang)),
-            spanText(span),
-            sel.levels,
+          subtitle: axisSubtitle(
+            compareSubtitle(
+              selected.map((r) => pick(r.name, lang)),
+              spanText(span),
+              sel.levels,
+              t,
+            ),
+            mode,
             t,
           ),
           option,
           file: {
-            indicator: indicator.id,
+            indicator: plan ? measureFileId(indicator.id, plan.choice) : indicator.id,
             level: fileLevel(sel.levels),
             period: spanText(span, "-"),
             lang,
-            suffix: `multiples-${indicator.pillar}`,
+            suffix: seriesSuffix(`multiples-${indicator.pillar}`, mode),
           },
           csv: () =>
             seriesTable(
-              { indicator, lines },
+              axis.input,
               [...(province?.region ? [province.region] : []), ...asCompared(selected, sel)],
               lang,
               t,
+              plan &&
+                measureColumns(
+                  {
+                    published: indicator,
+                    shown,
+                    denominator: denominatorOf(plan.choice, plan.denominator ? [plan.denominator] : [], t),
+                    relative: mode.relative,
+                  },
+                  lang,
+                  t,
+                ),
             ),
-          indicator,
+          indicator: shown,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -512,7 +614,7 @@ function SmallChart({
     <section className="multiple" aria-current={current ? "true" : undefined}>
       <div className="compare-chart-head">
         <h3>
-          {name} <span className="muted multiple-unit">({unitLabel(indicator, lang)})</span>
+          {name} <span className="muted multiple-unit">({unitLabel(axis.input.indicator, lang)})</span>
         </h3>
         {hasValues && <ExportMenu id={`compare-multiple-${indicator.id}`} spec={exportSpec} />}
       </div>

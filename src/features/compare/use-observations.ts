@@ -1,7 +1,17 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
-import type { Level, Observation } from "../../api/contract";
+import type { Indicator, Level, Observation, Region } from "../../api/contract";
 import { useManyObservations } from "../../api/hooks";
+import { useBoundaries } from "../../charts/map/use-boundaries";
+import {
+  type MeasureChoice,
+  type MeasuredObservation,
+  measuredIndicator,
+  measuredObservations,
+  resolveMeasure,
+} from "../../domain/intensity";
+import { landAreas } from "../../domain/land-area";
+import { measureOf } from "../../domain/measure";
 
 export type ObservationsResult = UseQueryResult<Observation[]>;
 /** One query: one indicator at one level (the static source fetches each indicator's file once). */
@@ -44,4 +54,113 @@ export function useStableArray<T>(items: readonly T[]): readonly T[] {
   const prev = ref.current;
   if (prev.length !== items.length || prev.some((x, i) => x !== items[i])) ref.current = items;
   return ref.current;
+}
+
+/** How one indicator is shown: the measure chosen (the URL's for the current indicator, the natural form for the others). */
+export interface MeasurePlan {
+  choice: MeasureChoice;
+  /** The indicator as the measure shows it (name, unit and decimals of the ratio). */
+  shown: Indicator;
+  /** The denominator's catalogue entry, when it is an indicator. */
+  denominator: Indicator | undefined;
+}
+
+/** The plans of the indicators drawn: `current` in the measure `per` names, the others in their natural form. */
+export function measurePlans(
+  drawn: readonly Indicator[],
+  catalogue: readonly Indicator[],
+  current: string,
+  per: string | null,
+): Map<string, MeasurePlan> {
+  return new Map(
+    drawn.map((ind) => {
+      const { choice } = resolveMeasure(ind, catalogue, ind.id === current ? per : null);
+      const den = choice.denominator;
+      const denominator = den?.kind === "indicator" ? catalogue.find((i) => i.id === den.id) : undefined;
+      return [ind.id, { choice, shown: measuredIndicator(ind, choice), denominator }] as const;
+    }),
+  );
+}
+
+/** The queries the plans add: each measured indicator's denominator at the levels it is asked for. */
+export function withDenominators(specs: readonly ObservationSpec[], plans: ReadonlyMap<string, MeasurePlan>): ObservationSpec[] {
+  return [
+    ...specs,
+    ...specs.flatMap((s) => {
+      const den = plans.get(s.indicator)?.choice.denominator;
+      return den?.kind === "indicator" ? [{ indicator: den.id, level: s.level }] : [];
+    }),
+  ];
+}
+
+/** An indicator's observations at one level in the measure its plan names. */
+export interface MeasuredData extends MeasurePlan {
+  /** Undefined until the numerator and the denominator are loaded. */
+  data: MeasuredObservation[] | undefined;
+  queries: UseQueryResult<unknown>[];
+}
+export type MeasuredLookup = (indicator: string, level: Level) => MeasuredData | undefined;
+
+const TOTAL_KEY = {};
+
+/**
+ * The lookup's observations divided by their plans' denominators (domain measuredObservations),
+ * land areas from the boundary file when a plan asks for them. Results are kept per numerator
+ * and denominator array, so that a panel's memos see the same array while nothing changed.
+ */
+export function useMeasuredLookup(
+  lookup: ObservationLookup,
+  plans: ReadonlyMap<string, MeasurePlan>,
+  regions: readonly Region[],
+): MeasuredLookup {
+  const needArea = [...plans.values()].some((p) => p.choice.denominator?.kind === "area");
+  const boundaries = useBoundaries(needArea);
+  const areas = useMemo(
+    () => (needArea && boundaries.data ? landAreas(boundaries.data.counties.features, regions) : undefined),
+    [needArea, boundaries.data, regions],
+  );
+  const cache = useRef(new WeakMap<object, WeakMap<object, MeasuredObservation[]>>());
+  const memo = (num: Observation[], den: object, compute: () => MeasuredObservation[]) => {
+    let inner = cache.current.get(num);
+    if (!inner) {
+      inner = new WeakMap();
+      cache.current.set(num, inner);
+    }
+    let out = inner.get(den);
+    if (!out) {
+      out = compute();
+      inner.set(den, out);
+    }
+    return out;
+  };
+  return (indicator, level) => {
+    const plan = plans.get(indicator);
+    const num = lookup(indicator, level);
+    if (!plan || !num) return undefined;
+    const { choice } = plan;
+    const den = choice.denominator;
+    if (den === null) {
+      return {
+        ...plan,
+        queries: [num],
+        data: num.data && memo(num.data, TOTAL_KEY, () => measuredObservations(num.data ?? [], choice)),
+      };
+    }
+    if (den.kind === "area") {
+      const data =
+        num.data && areas
+          ? memo(num.data, areas, () => measuredObservations(num.data ?? [], choice, { kind: "area", km2: areas }))
+          : undefined;
+      return { ...plan, queries: [num, boundaries], data };
+    }
+    const denQ = lookup(den.id, level);
+    const stock = plan.denominator !== undefined && measureOf(plan.denominator) === "stock";
+    const data =
+      num.data && denQ?.data
+        ? memo(num.data, denQ.data, () =>
+            measuredObservations(num.data ?? [], choice, { kind: "indicator", observations: denQ.data ?? [], stock }),
+          )
+        : undefined;
+    return { ...plan, queries: denQ ? [num, denQ] : [num], data };
+  };
 }
