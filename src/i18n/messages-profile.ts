@@ -48,7 +48,7 @@ export const zh = {
   "profile.strengths": "优势",
   "profile.weaknesses": "短板",
   "profile.swIntro":
-    "在全省 {n} 个{level}中位次最高（优势）和最低（短板）的指标，按百分位排名（已考虑指标方向）；图中实线为本地区，虚线为同级中位数。",
+    "在全省 {n} 个{level}中位次最高（优势）和最低（短板）的指标，按百分位排名（已考虑指标方向），与数字发展指数用同样的不受规模影响的数值：总量指标按人口、GDP 等折算（如每万人 5G 基站数），比率指标按原值；图中实线为本地区，虚线为同级中位数。",
   "profile.swNone": "没有足够的同级数据来判断优势与短板。",
   "profile.percentile": "百分位",
   "profile.median": "同级中位数",
@@ -83,6 +83,13 @@ export const zh = {
   "profile.indicators": "各板块指标",
   "profile.indicatorsIntro": "{year} 年数值、同比、在同级中的排名和同级中位数；点击指标在“探索”中查看该地区的序列。",
   "profile.noPillarIndicators": "该板块没有在本层级发布的指标。",
+  "profile.measure": "口径",
+  "profile.measure.natural": "按规模折算",
+  "profile.measure.total": "总量",
+  "profile.measure.naturalLabel": "折算后的数值（每万人、占GDP比重等）",
+  "profile.measure.help":
+    "按规模折算：每个总量指标除以目录中的第一个分母（人口、GDP、企业数等），与数字发展指数所用数值相同；比率指标不变。总量：按公布值，排名和中位数随之改变。",
+  "profile.measure.totalNote": "当前按总量显示：总量随地区规模变大，排名和中位数反映的多是规模；优势与短板仍按折算后的数值判断。",
   "profile.export.title": "{name}：各板块指标，{year}",
   "profile.export.standingTitle": "{name}：发展水平与梯队，{year}",
   "profile.export.pillar": "板块",
@@ -151,7 +158,7 @@ export const en: Record<keyof typeof zh, string> = {
   "profile.strengths": "Strengths",
   "profile.weaknesses": "Weaknesses",
   "profile.swIntro":
-    "The indicators where it stands highest (strengths) and lowest (weaknesses) among the province's {n} units ({level}), by percentile rank (direction-aware); in the charts the solid line is the region, the dashed line the median of its level.",
+    "The indicators where it stands highest (strengths) and lowest (weaknesses) among the province's {n} units ({level}), by percentile rank (direction-aware), on the same size-free values as the Digital Development Index: amounts per resident, per GDP and so on (5G base stations per 10,000 residents, say), rates as they are; in the charts the solid line is the region, the dashed line the median of its level.",
   "profile.swNone": "There are not enough values at this level to tell strengths from weaknesses.",
   "profile.percentile": "Percentile",
   "profile.median": "Median of its level",
@@ -188,6 +195,14 @@ export const en: Record<keyof typeof zh, string> = {
   "profile.indicatorsIntro":
     "Values in {year}, change on the year before, rank among its level and the median of its level; each indicator opens the region's series in Explore.",
   "profile.noPillarIndicators": "No indicator of this pillar is published at this level.",
+  "profile.measure": "Measure",
+  "profile.measure.natural": "Size-free",
+  "profile.measure.total": "Totals",
+  "profile.measure.naturalLabel": "size-free (per resident, share of GDP and so on)",
+  "profile.measure.help":
+    "Size-free: each amount divided by its catalogue's first denominator (population, GDP, enterprises…), the values the Digital Development Index reads; rates unchanged. Totals: as published, and the ranks and medians follow.",
+  "profile.measure.totalNote":
+    "Shown as totals: totals grow with a region's size, so these ranks and medians mostly say how big it is; strengths and weaknesses are still judged size-free.",
   "profile.export.title": "{name}: every pillar's indicators, {year}",
   "profile.export.standingTitle": "{name}: standing and tier, {year}",
   "profile.export.pillar": "Pillar",

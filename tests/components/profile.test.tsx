@@ -179,6 +179,27 @@ describe("region profile", () => {
     expect(screen.getByRole("region", { name: zh["profile.indicators"] })).toBeInTheDocument();
   });
 
+  it("lists amounts size-free by default, with the notice, and as totals for per=total", async () => {
+    const profile = profileOf(XINGNING);
+    const natural = profile.rows.find((r) => r.indicator.id === "5g-base-stations");
+    const total = profile.totals.find((r) => r.indicator.id === "5g-base-stations");
+    if (natural?.value == null || total?.value == null) throw new Error("Xingning lacks 5G base stations in the fixture");
+    const { store } = await renderApp(`?view=profile&region=${XINGNING}`);
+    const panel = await screen.findByRole("region", { name: zh["profile.indicators"] }, T);
+    const row = () =>
+      within(panel)
+        .getByRole("link", { name: /^5G基站数/ })
+        .closest("tr") as HTMLElement;
+    expect(within(row()).getByRole("link")).toHaveTextContent("5G基站数（每万人）");
+    expect(row()).toHaveTextContent(formatNumber(natural.value, natural.indicator.decimals, "zh"));
+    expect(within(panel).getByRole("status")).toHaveTextContent(zh["profile.measure.naturalLabel"]);
+    await userEvent.click(within(panel).getByRole("radio", { name: zh["profile.measure.total"] }));
+    await waitFor(() => expect(store?.getState().per).toBe("total"));
+    expect(window.location.search).toContain("per=total");
+    expect(within(row()).getByRole("link")).toHaveTextContent(/^5G基站数$/);
+    expect(row()).toHaveTextContent(formatNumber(total.value, total.indicator.decimals, "zh"));
+  });
+
   it("refuses an unknown code with a notice and offers a search", async () => {
     const { store } = await renderApp("?view=profile&region=449999");
     expect(await screen.findByRole("heading", { name: zh["profile.title"] }, T)).toBeInTheDocument();

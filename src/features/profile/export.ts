@@ -7,10 +7,18 @@ import { tidy } from "../../export/series-table";
 import { changeCells } from "../../export/spec";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
-import type { Profile } from "./profile-model";
+import type { IndicatorRow, Profile } from "./profile-model";
 
-/** Every pillar's indicators: pillar, indicator, value, unit, change, rank, of, percentile, median, status. */
-export function indicatorsTable(profile: Profile, lang: Lang, t: Translate): CsvTable {
+/**
+ * Every pillar's indicators: pillar, indicator, value, unit, change, rank, of, percentile,
+ * median, status; in the measure the page lists (`rows`: size-free by default, or the totals).
+ */
+export function indicatorsTable(
+  profile: Profile,
+  lang: Lang,
+  t: Translate,
+  rows: readonly IndicatorRow[] = profile.rows,
+): CsvTable {
   return {
     header: [
       t("profile.export.pillar"),
@@ -25,7 +33,7 @@ export function indicatorsTable(profile: Profile, lang: Lang, t: Translate): Csv
       t("profile.export.median"),
       t("table.status"),
     ],
-    rows: profile.rows.map((r) => [
+    rows: rows.map((r) => [
       t(`pillar.${r.indicator.pillar}`),
       pick(r.indicator.name, lang),
       r.value,

@@ -1,5 +1,6 @@
-import { Fragment, useMemo } from "react";
+import { Fragment, useId, useMemo } from "react";
 import { type Indicator, PILLARS, type Region } from "../../api/contract";
+import { type MeasureChoice, TOTAL } from "../../domain/intensity";
 import type { Standing } from "../../domain/profile";
 import { tierRange } from "../../domain/profile";
 import type { Warning } from "../../domain/warnings";
@@ -9,11 +10,12 @@ import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import type { Lang, ViewState } from "../../state/url";
 import { ExportMenu } from "../../ui/ExportMenu";
+import { MeasureNotice } from "../../ui/MeasureControls";
 import { Empty, Panel } from "../../ui/Panel";
 import { ProfileLink, ViewLink } from "../../ui/ProfileLink";
 import { TableWrap } from "../../ui/TableWrap";
 import { indicatorsTable, standingTable } from "./export";
-import type { PillarStanding, Profile } from "./profile-model";
+import { type PillarStanding, type Profile, rowsFor } from "./profile-model";
 import { SeriesVsMedian } from "./SeriesVsMedian";
 
 const ZH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -456,10 +458,57 @@ export function SimilarPanel({ profile, regions }: { profile: Profile; regions: 
   );
 }
 
+/**
+ * The profile's measure (`per=` in the URL): size-free (null, each amount in its natural
+ * intensive form, as the index reads it) or totals (`total`). Any other `per` (a Map's
+ * `population`, say) names one denominator, which not every indicator has: size-free.
+ */
+function ProfileMeasure({ per }: { per: string | null }) {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  const id = useId();
+  const total = per === TOTAL;
+  return (
+    <fieldset className="segmented profile-measure" aria-describedby={`${id}-help`}>
+      <legend>{t("profile.measure")}</legend>
+      <label>
+        <input type="radio" name={`${id}-per`} checked={!total} onChange={() => update({ per: null })} />
+        {t("profile.measure.natural")}
+      </label>
+      <label>
+        <input type="radio" name={`${id}-per`} checked={total} onChange={() => update({ per: TOTAL })} />
+        {t("profile.measure.total")}
+      </label>
+      <span id={`${id}-help`} className="visually-hidden">
+        {t("profile.measure.help")}
+      </span>
+    </fieldset>
+  );
+}
+
+/** The notice's measure: every amount in its own natural form (no single denominator). */
+const NATURAL: MeasureChoice = {
+  per: "natural",
+  denominator: { kind: "indicator", id: "natural" },
+  scale: 1,
+  label: null,
+  unit: { zh: "", en: "" },
+  decimals: 1,
+};
+
 /** Every pillar's indicators: value, change, rank and median of the level; each row opens Explore. */
 export function IndicatorsPanel({ profile }: { profile: Profile }) {
   const t = useT();
   const lang = useLang();
+  const per = useApp((s) => s.per);
+  const list = rowsFor(profile, per);
+  const naturalChoice = useMemo(
+    (): MeasureChoice => ({
+      ...NATURAL,
+      label: { zh: t("profile.measure.naturalLabel"), en: t("profile.measure.naturalLabel") },
+    }),
+    [t],
+  );
   const name = pick(profile.region.name, lang);
   const year = profile.year ?? "";
   const title = t("profile.indicators");
@@ -468,13 +517,16 @@ export function IndicatorsPanel({ profile }: { profile: Profile }) {
     subtitle: `${name} · ${levelName(profile, t)} · ${year}`,
     option: null,
     file: { indicator: `profile-${profile.region.code}`, level: profile.level, period: year, lang, suffix: "indicators" },
-    csv: () => indicatorsTable(profile, lang, t),
-    source: [...new Set(profile.rows.map((r) => pick(r.indicator.source, lang)))].join("; "),
+    csv: () => indicatorsTable(profile, lang, t, list),
+    source: [...new Set(list.map((r) => pick(r.indicator.source, lang)))].join("; "),
   });
   const ranked = profile.level !== "province";
   return (
     <Panel title={title} className="profile-indicators" actions={<ExportMenu id="profile-indicators" spec={spec} />}>
       <p className="muted">{t("profile.indicatorsIntro", { year })}</p>
+      <ProfileMeasure per={per} />
+      <MeasureNotice choice={naturalChoice} implicit={per === null} />
+      {per === TOTAL && ranked && <p className="muted">{t("profile.measure.totalNote")}</p>}
       <TableWrap label={t("profile.export.title", { name, year })}>
         <table className="catalogue profile-table">
           <caption className="visually-hidden">{t("profile.export.title", { name, year })}</caption>
@@ -489,7 +541,7 @@ export function IndicatorsPanel({ profile }: { profile: Profile }) {
           </thead>
           <tbody>
             {PILLARS.map((p) => {
-              const rows = profile.rows.filter((r) => r.indicator.pillar === p);
+              const rows = list.filter((r) => r.indicator.pillar === p);
               return (
                 <Fragment key={p}>
                   <tr className="profile-pillar-row">
