@@ -219,6 +219,10 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
     s.type === "map" ? { ...s, top, bottom: shift(s.bottom, bottom + 8), roam: false, label: s.label } : s,
   );
   const visualMap = asList(o.visualMap).map((v) => ({ ...v, bottom: bottom + 8, show: true }));
+  // A base map for symbols (proportional circles) is a geo component: placed as the map series.
+  const geo = asList(o.geo).map((g) => ({ ...g, top, bottom: shift(g.bottom, bottom + 8), roam: false }));
+  // The chart's own graphics (the map's size legend), anchored at the bottom like the visualMap.
+  const own = asList(o.graphic).map((g) => (typeof g.bottom === "number" ? { ...g, bottom: g.bottom + bottom } : g));
   // A radar is placed by percent of the whole chart: keep it where it was in the plot's own box.
   const width = frame.width ?? 800;
   const height = frame.height ?? 400;
@@ -252,9 +256,11 @@ export function buildExportOption(option: EChartsOption, frame: ExportFrame): EC
     ...(legend.length ? { legend } : {}),
     ...(grid.length ? { grid } : {}),
     ...(visualMap.length ? { visualMap } : {}),
+    ...(geo.length ? { geo } : {}),
     ...(radar.length ? { radar } : {}),
     series,
     graphic: [
+      ...own,
       ...(frame.simulatedMark
         ? [
             {

@@ -67,3 +67,33 @@ export async function loadBoundaries(url: string, timeoutMs: number, signal?: Ab
 export function subset(fc: Boundaries["counties"], codes: ReadonlySet<string>): Boundaries["counties"] {
   return { type: "FeatureCollection", features: fc.features.filter((f) => codes.has(f.properties.code)) };
 }
+
+/** The area-weighted centroid of a ring in longitude/latitude (planar: a county spans a degree or two). */
+function ringCentroid(ring: Position[]): [number, number] {
+  let [a, cx, cy] = [0, 0, 0];
+  for (let i = 0; i < ring.length; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[(i + 1) % ring.length];
+    const cross = x0 * y1 - x1 * y0;
+    a += cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
+  }
+  if (a === 0) return [ring[0][0], ring[0][1]];
+  return [cx / (3 * a), cy / (3 * a)];
+}
+
+/**
+ * Where a unit's proportional circle goes: the centroid of its largest polygon, so that far-off
+ * islands do not pull it out to sea (a concave unit's centroid may fall just outside its
+ * boundary; a circle over a neighbour's edge still reads as its own).
+ */
+export function centroids(fc: Boundaries["counties"]): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const f of fc.features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+    out.set(f.properties.code, ringCentroid(largest[0]));
+  }
+  return out;
+}

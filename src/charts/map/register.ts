@@ -1,10 +1,11 @@
-import { BarChart, MapChart } from "echarts/charts";
-import { VisualMapPiecewiseComponent } from "echarts/components";
+import { BarChart, MapChart, ScatterChart } from "echarts/charts";
+import { GeoComponent, GraphicComponent, VisualMapPiecewiseComponent } from "echarts/components";
 import { echarts } from "../echarts";
 import type { Boundaries } from "./geo";
 
 // Registered here, not in charts/echarts.ts, so the map's code stays in the lazy Map chunk.
-echarts.use([MapChart, BarChart, VisualMapPiecewiseComponent]);
+// Totals: proportional circles (scatter on a geo base map) with a size legend drawn as graphics.
+echarts.use([MapChart, BarChart, VisualMapPiecewiseComponent, ScatterChart, GeoComponent, GraphicComponent]);
 
 /** Registers a set of shapes with ECharts under `name` once; returns the name. */
 export function registerMap(name: string, shapes: Boundaries["counties"]): string {
