@@ -137,3 +137,24 @@ export function indexInputs(
     };
   });
 }
+
+/** The levels the index is computed at: cities among cities, county-level units among themselves. */
+export const INDEX_LEVELS = ["city", "county"] as const satisfies readonly Level[];
+
+/** One row of Data & methods' table: how an indicator enters the index, and at which levels. */
+export interface IndexPlanRow {
+  /** At the first index level it is published at; left out for `level` when at none. */
+  entry: IndexEntry;
+  /** The index levels it enters at. */
+  levels: Level[];
+}
+
+/** Every indicator of the catalogue, in catalogue order, with how and where it enters the index. */
+export function indexPlanTable(catalogue: readonly Indicator[]): IndexPlanRow[] {
+  return catalogue.map((ind) => {
+    const at = INDEX_LEVELS.map((level) => ({ level, entry: indexEntry(ind, catalogue, level) }));
+    const levels = at.filter((a) => a.entry.form !== "out").map((a) => a.level);
+    const published = at.find((a) => ind.levels.includes(a.level));
+    return { entry: published?.entry ?? indexEntry(ind, catalogue, "city"), levels };
+  });
+}

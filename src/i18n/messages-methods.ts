@@ -36,6 +36,30 @@ export const zh = {
     "地图分级：分位数与自然间断（Ckmeans）分级不会留下空级（落在并列值上的分界被去掉）；等距分级可能有空级。进入某市时，颜色沿用全省同层级的分级，与“第几/共几”的排名一致，图例注明分级范围。",
   "methods.measure":
     "存量、流量与比率：存量（如基站数）的年度值等于第四季度值，流量（如零售额）的年度值等于四个季度之和；导入数据时两者均按指标容差核对。",
+  "methods.fair.title": "公平比较",
+  "methods.fair.why":
+    "广东各县级单位的常住人口相差十倍以上。按总量（5G 基站数、网络零售额、ICT 从业人数）着色的分级统计图上，最大的区县总是颜色最深，反映的是规模而不是数字化水平；制图学的通行做法是分级统计图只画比率或密度，总量用比例符号表示。同一条线性坐标轴上，小地区的总量也会贴在零线上。",
+  "methods.fair.measures":
+    "口径：总量指标可以除以分母显示。分母来自指标目录（每个总量指标的 denominators 列表，第一个为其“自然强度口径”，如 5G 基站数每万人、上云中小企业数每千户登记企业、数字基础设施投资占 GDP 比重），都是目录中的基础指标（常住人口、地区生产总值、实有企业数、规上工业企业数、行政村数、社会消费品零售总额），可追溯到数据本身。土地面积总可用作分母：由边界文件在球面上计算，为近似值（平方公里），显示为每千平方公里。口径写入链接（per=population 等）；没有 per= 的旧链接按自然强度口径打开，并提示口径是新增的。",
+  "methods.fair.rules":
+    "比率规则（src/domain/intensity.ts，各视图、导出与指数共用）：数值 = 分子 ÷ 分母 × 系数，分子与分母取同一地区、同一期；季度值先找同季度的分母，没有则取当年的存量分母（如年末人口）；分母缺失、为零或为负时该比率为空（无数据），从不记为 0 或无穷大。上级地区的比率是比率之和的比：Σ 分子 ÷ Σ 分母（只计两者都有数值的下级地区），即以分母加权的平均，从不取下级比率的简单平均。",
+  "methods.fair.circles": "总量的画法：选“总量”时，地图不再着色，而在中性底图上画比例圆（圆面积与数值成正比），并附大小图例。",
+  "methods.fair.axes":
+    "时间序列：“对比”与“探索”的图表可改用对数坐标（相同的增长率显示为相同的斜率，大小相差悬殊的地区可同图比较；零和负值无法显示，会注明）和“相对变化”（所选区间首期 = 100）；两者都写入链接并带入导出。",
+  "methods.fair.index":
+    "数字发展指数不奖励规模（OECD/JRC《综合指标编制手册》：先按规模标准化再汇总）：每个总量指标按其自然强度口径（除以目录中第一个可用分母，同一地区、同一年）进入指数，从不使用原始总量；比率指标按原值进入；基础指标从不进入；没有目录分母的总量指标不进入并注明原因（土地面积不作为指数的口径：按面积折算奖励的是密度，仍是规模）。因此把一个地区的各项总量和分母同乘一个数，所有地区的指数和排名都不变（有性质测试验证）。地区画像的优势、短板、百分位、相似地区和对比基准使用同样的数值。下表由指标目录经同一函数（src/domain/index-inputs.ts）生成。",
+  "methods.fair.table": "各指标如何进入数字发展指数",
+  "methods.fair.scope":
+    "指标：七个板块中除基础指标（地区生产总值、人口等，用作分母和权重）外、在该层级发布的指标，取所选年份的年度值；总量指标按其自然强度口径（如每万人、占GDP比重）进入，没有目录分母的总量指标不进入；比率指标按原值；该年份没有任何单位有数值的指标不参与计算。城市在 21 个城市中比较，县区在 124 个县级单位中比较（东莞、中山各作为一个县级单位）。各指标的进入形式见“公平比较”中的表。",
+  "methods.fair.col.indicator": "指标",
+  "methods.fair.col.pillar": "板块",
+  "methods.fair.col.form": "进入指数的形式",
+  "methods.fair.col.levels": "计算指数的层级",
+  "methods.fair.ratio": "{measure}：{indicator} ÷ {denominator} × {scale}",
+  "methods.fair.asIs": "按原值（比率）",
+  "methods.fair.out.context": "不进入：基础指标（用作分母和权重）",
+  "methods.fair.out.no-denominator": "不进入：总量指标，目录中没有可用的分母（每千平方公里不用于指数）",
+  "methods.fair.out.level": "不进入：不在市、县级发布",
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -73,4 +97,30 @@ export const en: Record<keyof typeof zh, string> = {
     'Map classes: quantiles and natural breaks (Ckmeans) never leave a class empty (a break that falls on tied values is dropped); equal intervals may. Drilled into a city, the colours keep the classes of the province\'s whole level, so that they agree with the ranks ("17 / 124"); the legend says which.',
   "methods.measure":
     "Stocks, flows and rates: a stock's year (base stations, say) equals its fourth quarter, a flow's year (retail sales) the sum of its quarters; the importer checks both within the indicator's tolerance.",
+  "methods.fair.title": "Fair comparison",
+  "methods.fair.why":
+    "Guangdong's county-level units differ in population by more than an order of magnitude. A choropleth of totals (5G base stations, online retail sales, ICT employment) colours the largest districts darkest whatever their development: it maps size, not digitalisation. Cartographers draw choropleths of rates or densities only, and totals as proportional symbols. On one linear axis, too, the totals of small regions lie flat on zero.",
+  "methods.fair.measures":
+    "Measures: an amount can be shown divided by a denominator. The denominators come from the indicator catalogue (each amount's denominators list, the first being its natural intensive form: 5G base stations per 10,000 residents, SMEs on cloud per 1,000 registered enterprises, digital infrastructure investment as a share of GDP) and are base indicators of the catalogue (resident population, GDP, registered enterprises, above-scale industrial enterprises, administrative villages, retail sales), so every ratio can be traced to the data. Land area is always available: computed from the boundary file on the sphere, approximate, in km², shown per 1,000 km². The measure is written into the link (per=population…); an older link without per= opens in the natural intensive form, with a notice that the measure is new.",
+  "methods.fair.rules":
+    "Ratio rules (src/domain/intensity.ts, shared by every view, export and the index): value = numerator ÷ denominator × scale, both for the same region and period; a quarter takes the denominator of the same quarter, else its year's stock denominator (year-end population, say); a missing, zero or negative denominator leaves the ratio empty (no data), never 0 or infinite. A parent's ratio is the ratio of the sums, Σ numerator ÷ Σ denominator over the children that have both (the mean weighted by the denominators), never a plain mean of the children's ratios.",
+  "methods.fair.circles":
+    "Totals on the map: with Total chosen, the map is not coloured but draws proportional circles (area ∝ value) over a neutral base map, with a size legend.",
+  "methods.fair.axes":
+    "Time series: Compare's and Explore's charts can use a log axis (equal growth rates show as equal slopes, so regions of very different size share a chart; zero and negative values cannot be drawn and the chart says so) and relative change (the first period of the range = 100); both are written into the link and carried into exports.",
+  "methods.fair.index":
+    "The Digital Development Index does not reward size (OECD/JRC Handbook on Constructing Composite Indicators: normalise for size before aggregating): each amount enters in its natural intensive form (divided by the first usable denominator of the catalogue, same region and year), never as a raw total; rates enter as they are; base figures never; an amount without a catalogue denominator is left out, and the table says why (land area is no form for the index: per km² rewards density, which is size again). So multiplying one region's amounts and their denominators by the same factor leaves every region's index and rank unchanged (a property test checks it). The region profile's strengths, weaknesses, percentiles, similar regions and benchmarks use the same values. The table below is generated from the catalogue by the same function (src/domain/index-inputs.ts).",
+  "methods.fair.table": "How each indicator enters the Digital Development Index",
+  "methods.fair.scope":
+    "Indicators: every indicator of the seven pillars published at the level, except the base figures (GDP, population… used as denominators and weights), taking annual values of the chosen year; amounts enter in their natural intensive form (per 10,000 residents, share of GDP…), an amount without a catalogue denominator is left out, rates enter as they are; an indicator that no unit has a value for that year is left out. Cities are compared among the 21 cities, counties among the 124 county-level units (Dongguan and Zhongshan each count as one). How each indicator enters: see the table under Fair comparison.",
+  "methods.fair.col.indicator": "Indicator",
+  "methods.fair.col.pillar": "Pillar",
+  "methods.fair.col.form": "Enters the index as",
+  "methods.fair.col.levels": "Levels indexed",
+  "methods.fair.ratio": "{measure}: {indicator} ÷ {denominator} × {scale}",
+  "methods.fair.asIs": "as published (a rate)",
+  "methods.fair.out.context": "left out: a base figure (a denominator and weight)",
+  "methods.fair.out.no-denominator":
+    "left out: an amount with no usable denominator in the catalogue (per 1,000 km² is not used for the index)",
+  "methods.fair.out.level": "left out: not published for cities or counties",
 };
