@@ -42,7 +42,7 @@ export const zh = {
   "compare.showIndicator": "以此指标对比",
   "compare.index": "数字发展指数",
   "compare.indexIntro":
-    "每个板块的非基础指标在同级全部单位中标准化（方向已考虑），板块得分为其指标的平均，指数为板块得分的加权平均。城市与城市比较，县区在 124 个县级单位中比较。",
+    "每个板块的非基础指标在同级全部单位中标准化（方向已考虑），板块得分为其指标的平均，指数为板块得分的加权平均。总量指标按其自然强度口径（如每万人、占GDP比重）进入，不按原始总量，因此指数不奖励规模。城市与城市比较，县区在 124 个县级单位中比较。",
   "compare.indexYear": "{year} 年 · {n} 个指标 · {units} 个单位有指数",
   "compare.norm": "标准化方法",
   "compare.norm.minmax": "最小-最大（0–100）",
@@ -80,7 +80,7 @@ export const zh = {
   "compare.method.intro":
     "数字发展指数参照经合组织与欧盟联合研究中心《综合指标编制手册》（OECD/JRC, 2008）的步骤编制：选定指标、处理缺失值、标准化、加权与汇总。指数只用于同一层级单位之间的相对比较，不是官方统计。",
   "compare.method.scope":
-    "指标：七个板块中除基础指标（地区生产总值、人口等，用作权重）外、在该层级发布的全部指标，取所选年份的年度值；该年份没有任何单位有数值的指标不参与计算。城市在 21 个城市中比较，县区在 124 个县级单位中比较（东莞、中山各作为一个县级单位）。总量指标按发布值使用，规模大的单位在这些指标上得分较高；比率指标则不受规模影响。",
+    "指标：七个板块中除基础指标（地区生产总值、人口等，用作权重）外、在该层级发布的全部指标，取所选年份的年度值；该年份没有任何单位有数值的指标不参与计算。城市在 21 个城市中比较，县区在 124 个县级单位中比较（东莞、中山各作为一个县级单位）。总量指标按其自然强度口径（除以目录中的第一个分母，如每万人、占GDP比重）使用，没有目录分母的总量指标不参与；比率指标按原值。",
   "compare.method.normalisation":
     "标准化：每个指标在同级全部单位中标准化。最小-最大法把最差单位记为 0、最好单位记为 100；Z 分数法为（数值 − 平均值）÷ 标准差（总体标准差）。越低越好的指标取反，使得分越高总是越好。所有单位数值相同时，最小-最大法记 50、Z 分数记 0，该指标不影响排名。",
   "compare.method.missing":
@@ -159,7 +159,7 @@ export const en: Record<keyof typeof zh, string> = {
   "compare.showIndicator": "Compare on this indicator",
   "compare.index": "Digital Development Index",
   "compare.indexIntro":
-    "Every non-base indicator of each pillar is normalised across all units of the same level (direction respected); a pillar's score is the mean of its indicators, and the index the weighted mean of the pillar scores. Cities are compared among cities, counties among the 124 county-level units.",
+    "Every non-base indicator of each pillar is normalised across all units of the same level (direction respected); a pillar's score is the mean of its indicators, and the index the weighted mean of the pillar scores. Amounts enter in their natural intensive form (per 10,000 residents, share of GDP…), never as raw totals, so the index does not reward size. Cities are compared among cities, counties among the 124 county-level units.",
   "compare.indexYear": "{year} · {n} indicators · {units} units with an index",
   "compare.norm": "Normalisation",
   "compare.norm.minmax": "Min–max (0–100)",
@@ -198,7 +198,7 @@ export const en: Record<keyof typeof zh, string> = {
   "compare.method.intro":
     "The Digital Development Index follows the steps of the OECD/JRC Handbook on Constructing Composite Indicators (2008): selecting indicators, treating missing values, normalising, weighting and aggregating. It ranks units of the same level against each other; it is not an official statistic.",
   "compare.method.scope":
-    "Indicators: every indicator of the seven pillars published at the level, except the base figures (GDP, population… used as weights), taking annual values of the chosen year; an indicator that no unit has a value for that year is left out. Cities are compared among the 21 cities, counties among the 124 county-level units (Dongguan and Zhongshan each count as one). Totals enter as published, so larger units score higher on them; rates do not depend on size.",
+    "Indicators: every indicator of the seven pillars published at the level, except the base figures (GDP, population… used as weights), taking annual values of the chosen year; an indicator that no unit has a value for that year is left out. Cities are compared among the 21 cities, counties among the 124 county-level units (Dongguan and Zhongshan each count as one). Amounts enter in their natural intensive form (divided by the first denominator of the catalogue: per 10,000 residents, share of GDP…), an amount without one is left out; rates enter as they are.",
   "compare.method.normalisation":
     "Normalisation: each indicator is normalised across all units of the level. Min–max gives the worst unit 0 and the best 100; the z-score is (value − mean) ÷ standard deviation (of the population). Lower-is-better indicators are inverted, so a higher score is always better. When all units have the same value, min–max gives 50 and the z-score 0: the indicator moves no one.",
   "compare.method.missing":
