@@ -13,6 +13,7 @@
  */
 import type { Indicator, Observation, Text } from "../api/contract";
 import { comparePeriods } from "../domain/periods";
+import type { Translate } from "../i18n/format";
 import type { EChartsOption } from "./echarts";
 import type { Line, SeriesInput } from "./series-option";
 
@@ -101,4 +102,18 @@ export function withLogAxis<T extends EChartsOption>(option: T, log: boolean): T
   const { yAxis } = option as { yAxis?: Record<string, unknown> };
   const { scale: _scale, ...rest } = yAxis ?? {};
   return { ...option, yAxis: { ...rest, type: "log", logBase: 10 } };
+}
+
+/** The note under a chart saying what the axis mode shifted or left out; empty when nothing. */
+export function axisNoteText(notes: AxisNotes, t: Translate): string {
+  const list = (names: readonly string[]) => names.join(t("compare.export.separator"));
+  return [
+    notes.lateBase.length
+      ? t("compare.axisMode.lateBase", { list: list(notes.lateBase.map((l) => `${l.name} (${l.period})`)) })
+      : "",
+    notes.noBase.length ? t("compare.axisMode.noBase", { list: list(notes.noBase) }) : "",
+    notes.nonPositive ? t("axis.logNonPositive") : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }

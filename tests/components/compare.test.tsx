@@ -126,7 +126,8 @@ describe("compare view", () => {
   it("says when an indicator has no target, and benchmarks a total by the average county", async () => {
     const ind = indicator(TOTAL);
     expect(ind.targets).toEqual([]);
-    await renderApp(`?view=compare&regions=440106&indicator=${TOTAL}&year=2023`);
+    // As a total (per=total): amounts now open per resident/GDP, benchmarked by ratios of sums.
+    await renderApp(`?view=compare&regions=440106&indicator=${TOTAL}&year=2023&per=total`);
     await valueRows();
     expect(await screen.findByText(zh["compare.noTarget"], {}, T)).toBeInTheDocument();
     const v = valuesAt(TOTAL, "2023");
@@ -281,7 +282,7 @@ describe("compare view", () => {
   it("compares a quarter of a quarterly indicator", async () => {
     const id = "5g-base-stations";
     const ind = indicator(id);
-    await renderApp(`?view=compare&regions=440106,440304&indicator=${id}&year=2024Q2`);
+    await renderApp(`?view=compare&regions=440106,440304&indicator=${id}&year=2024Q2&per=total`);
     const table = await screen.findByRole("table", { name: `${ind.name.zh}，2024Q2` }, T);
     const rows = within(table.querySelector("tbody") as HTMLElement).getAllByRole("row");
     expect(rows[1]).toHaveTextContent(formatValue(valuesAt(id, "2024Q2").get("440304") ?? null, ind, "zh"));

@@ -3,7 +3,7 @@ import type { Indicator, Observation, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useMeta } from "../../api/hooks";
 import { isSettled } from "../../api/queries";
-import { type AxisMode, type AxisNotes, applyAxisMode, withLogAxis } from "../../charts/axis-transform";
+import { type AxisMode, type AxisNotes, applyAxisMode, axisNoteText, withLogAxis } from "../../charts/axis-transform";
 import { Chart } from "../../charts/Chart";
 import { buildRows, type MapRow } from "../../charts/map/map-data";
 import { regionTooltip } from "../../charts/map/tooltip";
@@ -79,14 +79,8 @@ export function useAxisMode(): AxisMode {
 /** What the axis mode left out or shifted, said under the chart. */
 export function AxisNote({ notes }: { notes: AxisNotes }) {
   const t = useT();
-  const parts = [
-    notes.lateBase.length
-      ? t("compare.axisMode.lateBase", { list: notes.lateBase.map((l) => `${l.name} (${l.period})`).join(t("compare.export.separator")) })
-      : "",
-    notes.noBase.length ? t("compare.axisMode.noBase", { list: notes.noBase.join(t("compare.export.separator")) }) : "",
-    notes.nonPositive ? t("axis.logNonPositive") : "",
-  ].filter(Boolean);
-  return parts.length ? <p className="muted compare-note axis-note">{parts.join(" ")}</p> : null;
+  const text = axisNoteText(notes, t);
+  return text ? <p className="muted compare-note axis-note">{text}</p> : null;
 }
 
 /** (1) The indicator over time for the selected regions, with the focus's benchmarks dashed. */

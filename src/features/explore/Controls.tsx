@@ -1,11 +1,14 @@
 import { useId } from "react";
 import type { Indicator, Region } from "../../api/contract";
+import { measuresOf } from "../../domain/intensity";
 import { isQuarter } from "../../domain/periods";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import type { Measured } from "../../measures/use-measured";
 import { useApp } from "../../state/context";
 import { MAX_REGIONS } from "../../state/url";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
+import { AxisOptions, MeasureNotice, MeasureSelect } from "../../ui/MeasureControls";
 import { RegionSearch } from "../../ui/RegionSearch";
 import { annualEnds, endPatch, type PeriodRange, quarterlyPatch } from "./range";
 
@@ -23,6 +26,7 @@ export function Controls({
   selected,
   province,
   range,
+  measure,
 }: {
   indicator: Indicator;
   indicators: readonly Indicator[];
@@ -30,6 +34,7 @@ export function Controls({
   selected: readonly Region[];
   province: Region;
   range: PeriodRange;
+  measure: Pick<Measured, "choice" | "implicit">;
 }) {
   const t = useT();
   const lang = useLang();
@@ -54,6 +59,8 @@ export function Controls({
           update({ indicator: next, ...(annual && quarterEnds ? annualEnds(from, to) : {}) });
         }}
       />
+      <MeasureSelect measures={measuresOf(indicator, indicators)} value={measure.choice} />
+      <MeasureNotice choice={measure.choice} implicit={measure.implicit} />
       <fieldset className="explore-regions">
         <legend>{t("explore.regions")}</legend>
         <ul className="explore-chips">
@@ -111,6 +118,7 @@ export function Controls({
             <span>{t("explore.byQuarter")}</span>
           </label>
         )}
+        <AxisOptions />
       </fieldset>
     </div>
   );

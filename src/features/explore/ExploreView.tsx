@@ -23,7 +23,7 @@ import { MapTab } from "./MapTab";
 import { MetadataPanel } from "./MetadataPanel";
 import { resolveRange } from "./range";
 import { TableTab } from "./TableTab";
-import { useSelectionObservations } from "./use-explore-data";
+import { useMeasuredSelection } from "./use-explore-data";
 
 // The Explore view's texts load with its chunk, with the region picker's (see i18n/messages.ts).
 addMessages(compareTexts);
@@ -74,6 +74,7 @@ function ExploreBody({
   const from = useApp((s) => s.from);
   const to = useApp((s) => s.to);
   const tab = useApp((s) => s.tab);
+  const per = useApp((s) => s.per);
   const reject = useApp((s) => s.reject);
 
   const resolved = resolveIndicator(indicators, indicatorId);
@@ -101,9 +102,15 @@ function ExploreBody({
     }
   }, [range.invalid, from, to, reject]);
 
-  const selection = useSelectionObservations(indicator, selected);
+  // The measure (per resident, per GDP, per km², total): the natural intensive form by default.
+  const selection = useMeasuredSelection(indicator, indicators, per, selected);
+  const { measure } = selection;
+  const shown = measure.indicator;
+  useEffect(() => {
+    if (measure.unknown && per) reject("per", per);
+  }, [measure.unknown, per, reject]);
   const unpublished = selected.filter((r) => !indicator.levels.includes(r.level));
-  const name = pick(indicator.name, lang);
+  const name = pick(shown.name, lang);
   const title = t("explore.chartTitle", { name, from: range.from, to: range.to });
   const exportSlot = useExportSlot();
 
@@ -117,6 +124,7 @@ function ExploreBody({
           selected={selected}
           province={province}
           range={range}
+          measure={measure}
         />
       </Panel>
       <div className="explore-layout">
@@ -133,7 +141,10 @@ function ExploreBody({
           )}
           {tab === "chart" && (
             <ChartTab
-              indicator={indicator}
+              indicator={shown}
+              published={indicator}
+              catalogue={indicators}
+              measure={measure}
               selected={selected}
               province={province}
               range={range}
@@ -146,12 +157,21 @@ function ExploreBody({
             <MapTab indicator={indicator} regions={regions} range={range} explicitEnd={to !== null} exportSlot={exportSlot} />
           )}
           {tab === "table" && (
-            <TableTab indicator={indicator} selected={selected} range={range} selection={selection} exportSlot={exportSlot} />
+            <TableTab
+              indicator={shown}
+              published={indicator}
+              catalogue={indicators}
+              measure={measure}
+              selected={selected}
+              range={range}
+              selection={selection}
+              exportSlot={exportSlot}
+            />
           )}
         </TabbedPanel>
         <MetadataPanel indicator={indicator} indicators={indicators} />
       </div>
-      <InputsPanel indicator={indicator} indicators={indicators} region={selected[0]} range={range} selection={selection} />
+      <InputsPanel indicator={shown} indicators={indicators} region={selected[0]} range={range} selection={selection} />
     </>
   );
 }

@@ -19,7 +19,7 @@ import {
   type Point,
 } from "./inputs-option";
 import type { PeriodRange } from "./range";
-import { useRegionObservations, type useSelectionObservations } from "./use-explore-data";
+import { type Selection, useRegionObservations } from "./use-explore-data";
 
 /** The years a range covers (a quarterly range is compared year on year too). */
 export const rangeYears = (range: PeriodRange): string[] => [...new Set(range.periods.map((p) => String(yearOf(p))))];
@@ -40,7 +40,7 @@ export function InputsPanel({
   indicators: readonly Indicator[];
   region: Region;
   range: PeriodRange;
-  selection: ReturnType<typeof useSelectionObservations>;
+  selection: Selection;
 }) {
   const t = useT();
   const lang = useLang();

@@ -1,30 +1,40 @@
 import { useMemo } from "react";
 import type { Indicator, Region } from "../../api/contract";
 import { isSettled } from "../../api/queries";
+import { denominatorOf, measureColumns, measureFileId } from "../../export/measure-columns";
 import { formatValue, pick, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import type { Measured } from "../../measures/use-measured";
 import { QueryGate } from "../../ui/Panel";
 import { ProfileLink } from "../../ui/ProfileLink";
 import { exploreSubtitle, fileLevel, rangeText, tableModelTable } from "./export";
 import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import type { PeriodRange } from "./range";
 import { buildTableModel, type Mark } from "./table-model";
-import type { useSelectionObservations } from "./use-explore-data";
+import type { Selection } from "./use-explore-data";
 
 const STATUS_OF: Record<Mark, "preliminary" | "estimated"> = { p: "preliminary", e: "estimated" };
 
 /** Regions (rows) × periods (columns): figures in the indicator's decimals, p/e marks, "—" for gaps. */
 export function TableTab({
   indicator,
+  published,
+  catalogue,
+  measure,
   selected,
   range,
   selection,
   exportSlot,
 }: {
+  /** The indicator as the measure shows it. */
   indicator: Indicator;
+  /** The indicator as published (the measure's numerator), and the catalogue naming its denominator. */
+  published: Indicator;
+  catalogue: readonly Indicator[];
+  measure: Pick<Measured, "choice">;
   selected: readonly Region[];
   range: PeriodRange;
-  selection: ReturnType<typeof useSelectionObservations>;
+  selection: Selection;
   exportSlot: ExportSlot;
 }) {
   const t = useT();
@@ -45,13 +55,33 @@ export function TableTab({
           subtitle: exploreSubtitle(selected, rangeText(range.from, range.to), lang, t),
           option: null,
           file: {
-            indicator: indicator.id,
+            indicator: measureFileId(indicator.id, measure.choice),
             level: fileLevel(selected),
             period: rangeText(range.from, range.to, "-"),
             lang,
             suffix: "table",
           },
-          csv: () => tableModelTable(model, indicator, lang, t),
+          csv: () => {
+            const cols = measureColumns(
+              { published, shown: indicator, denominator: denominatorOf(measure.choice, catalogue, t), relative: false },
+              lang,
+              t,
+            );
+            const byKey = new Map(selection.observations.map((o) => [`${o.region}@${o.period}`, o]));
+            return tableModelTable(
+              model,
+              indicator,
+              lang,
+              t,
+              cols && {
+                header: cols.header,
+                cells: (code, period) => {
+                  const o = byKey.get(`${code}@${period}`);
+                  return o ? cols.cells(o) : cols.header.map(() => null);
+                },
+              },
+            );
+          },
           indicator,
           source: pick(indicator.source, lang),
         }

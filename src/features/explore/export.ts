@@ -3,7 +3,7 @@
  * CSV it offers, so that a test can call the very function the Export menu calls.
  */
 import type { Indicator, Level, Region } from "../../api/contract";
-import type { CsvTable } from "../../export/csv";
+import type { Cell, CsvTable } from "../../export/csv";
 import { tidy } from "../../export/series-table";
 import { observationsHeader } from "../../export/spec";
 import { pick, type Translate } from "../../i18n/format";
@@ -38,10 +38,16 @@ export function sourcesOf(indicators: readonly Indicator[], lang: Lang): string 
  * The table tab as shown, one row per region and period (long, so that status is a column):
  * a gap is a null value with no status, never a zero.
  */
-export function tableModelTable(model: TableModel, indicator: Indicator, lang: Lang, t: Translate): CsvTable {
+export function tableModelTable(
+  model: TableModel,
+  indicator: Indicator,
+  lang: Lang,
+  t: Translate,
+  extra?: { header: string[]; cells: (code: string, period: string) => Cell[] },
+): CsvTable {
   const unit = pick(indicator.unit, lang);
   return {
-    header: observationsHeader(t),
+    header: [...observationsHeader(t), ...(extra?.header ?? [])],
     textColumns: [0],
     rows: model.rows.flatMap((row) =>
       row.cells.map((c) => [
@@ -52,6 +58,7 @@ export function tableModelTable(model: TableModel, indicator: Indicator, lang: L
         c.value,
         unit,
         c.status ? t(`status.${c.status}`) : null,
+        ...(extra?.cells(row.code, c.period) ?? []),
       ]),
     ),
   };
