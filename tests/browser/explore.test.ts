@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Papa from "papaparse";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { Dataset } from "../../mock/generate";
@@ -135,6 +136,53 @@ describe("explore view on the built site", () => {
       expect(funding.name).toBe(`${ID}_inputs-investment_city_2020-2023_en.svg`);
       const funds = snapshot.indicators.find((i) => i.id === "sme-transformation-funds");
       expect(drawn(funding.text)).toContain(funds?.name.en);
+      expect(errors).toEqual([]);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test("opens a measure on a log axis as relative change from the URL; its CSV has the numerator and the denominator", async () => {
+    const dir = tempDir("gd-dashboard-explore-measure-");
+    try {
+      const stations = snapshot.indicators.find((i) => i.id === "5g-base-stations");
+      const population = snapshot.indicators.find((i) => i.id === "population");
+      await page.goto(`${base}?view=explore&indicator=5g-base-stations&per=population&scale=log&relative=1&${SELECTION}&lang=en`);
+      await selectedTab("en", "chart");
+      expect(await page.getByRole("checkbox", { name: MESSAGES.en["axis.log"] }).isChecked()).toBe(true);
+      expect(await page.getByRole("checkbox", { name: MESSAGES.en["axis.relative"] }).isChecked()).toBe(true);
+      const measured = `${stations?.name.en} per 10,000 residents`;
+      await expect
+        .poll(() => page.locator(".explore-main").getByRole("heading").first().textContent(), { timeout: 20_000 })
+        .toContain(`${measured}, 2020–2023`);
+      await page.locator(".explore-main .chart").first().scrollIntoViewIfNeeded({ timeout: 20_000 });
+      await inked(".explore-main .chart canvas", "the explore chart canvas stays blank");
+
+      const panel = page.locator(".explore-main");
+      await panel.getByRole("button", { name: /^Export/ }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        panel.getByRole("menuitem", { name: MESSAGES.en["export.csvShown"] }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("5g-base-stations-per-population_series-relative-log_city_2020-2023_en.csv");
+      const path = join(dir.path, download.suggestedFilename());
+      await download.saveAs(path);
+      const parsed = Papa.parse<string[]>(readFileSync(path, "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+      const [header, ...rows] = parsed.data;
+      expect(header).toContain("Index (first period = 100)");
+      expect(header).toContain(`Numerator: ${stations?.name.en} (${stations?.unit.en})`);
+      expect(header).toContain(`Denominator: ${population?.name.en} (${population?.unit.en})`);
+      expect(header).toContain("Denominator period");
+      // Guangzhou in 2023: the numerator and the denominator are the snapshot's own figures.
+      const at = (id: string) => snapshot.observations.get(id)?.find((o) => o.region === "440100" && o.period === "2023")?.value;
+      const row = rows.find((r) => r[1] === "440100" && r[3] === "2023");
+      const col = (name: string) => header.findIndex((h) => h.startsWith(name));
+      expect(Number(row?.[col("Numerator")])).toBe(at("5g-base-stations"));
+      expect(Number(row?.[col("Denominator:")])).toBe(at("population"));
+      expect(row?.[col("Denominator period")]).toBe("2023");
+      // The first period is 100.
+      const first = rows.find((r) => r[1] === "440100" && r[3] === "2020");
+      expect(Number(first?.[header.indexOf("Index (first period = 100)")])).toBe(100);
       expect(errors).toEqual([]);
     } finally {
       dir.remove();

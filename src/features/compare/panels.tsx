@@ -175,7 +175,8 @@ export function SeriesPanel({
                   t,
                 ),
             ),
-          indicator: shown,
+          // The whole indicator as published (its own unit): the menu's "all regions and periods".
+          indicator,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -269,7 +270,8 @@ export function ValuesTable({
             suffix: "table",
           },
           csv: () => valuesTable({ indicator: shown, selected, levelOf: sel.levelOf, rows, benchmarks: benchRows }, lang, t),
-          indicator: shown,
+          // The whole indicator as published (its own unit): the menu's "all regions and periods".
+          indicator,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -362,6 +364,7 @@ export function RankingPanel({
                   key={level}
                   level={level}
                   indicator={shown}
+                  published={indicator}
                   fileId={fileId}
                   rows={rows.get(level)}
                   selected={selected}
@@ -383,6 +386,7 @@ export function RankingPanel({
 function LevelRanking({
   level,
   indicator,
+  published,
   fileId,
   rows: byCode,
   selected,
@@ -392,6 +396,7 @@ function LevelRanking({
 }: {
   level: CompareLevel;
   indicator: Indicator;
+  published: Indicator;
   fileId: string;
   rows: ReadonlyMap<string, MapRow> | undefined;
   selected: readonly Region[];
@@ -442,7 +447,7 @@ function LevelRanking({
         lang,
         t,
       ),
-    indicator,
+    indicator: published,
     source: pick(indicator.source, lang),
   });
   return (
@@ -599,7 +604,8 @@ function SmallChart({
                   t,
                 ),
             ),
-          indicator: shown,
+          // The whole indicator as published (its own unit): the menu's "all regions and periods".
+          indicator,
           source: pick(indicator.source, lang),
         }
       : null;

@@ -97,7 +97,8 @@ export function ChartTab({
                 t,
               ),
             ),
-          indicator,
+          // The whole indicator as published (its own unit): the menu's "all regions and periods".
+          indicator: published,
           source: pick(indicator.source, lang),
         }
       : null,

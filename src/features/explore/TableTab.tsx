@@ -82,7 +82,7 @@ export function TableTab({
               },
             );
           },
-          indicator,
+          indicator: published,
           source: pick(indicator.source, lang),
         }
       : null,
