@@ -74,3 +74,48 @@ describe("map view", () => {
     expect(screen.getByRole("columnheader", { name: /数值/ })).toHaveAttribute("aria-sort", "descending");
   });
 });
+
+describe("map view of an amount (#16)", () => {
+  const STATIONS = "5g-base-stations";
+  const stations = dataset.indicators.find((i) => i.id === STATIONS);
+  if (!stations) throw new Error(`fixture lacks ${STATIONS}`);
+  const at = (id: string, region: string) =>
+    dataset.observations.get(id)?.find((o) => o.region === region && o.period === "2023")?.value ?? null;
+
+  it("opens in its natural intensive form with a notice, the table saying what each ratio comes from", async () => {
+    localStorage.clear();
+    await renderApp(`?view=map&level=county&indicator=${STATIONS}&year=2023&tab=table&lang=en`);
+    expect(
+      await screen.findByRole("heading", { name: "5G base stations per 10,000 residents, 2023" }, { timeout: 8000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent(/per 10,000 residents/);
+    expect(screen.getByRole("combobox", { name: "Measure" })).toHaveValue("population");
+    expect(screen.getByRole("columnheader", { name: "5G base stations (stations)" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "Resident population (10,000 people)" })).toBeInTheDocument();
+    const tianhe = (await tableRows()).find((r) => within(r).queryByRole("rowheader", { name: /^Tianhe/ }));
+    const num = at(STATIONS, "440106") as number;
+    const den = at("population", "440106") as number;
+    expect(tianhe).toHaveTextContent(
+      formatValue(num / den, { ...stations, unit: { zh: "", en: "per 10,000 residents" }, decimals: 1 }, "en"),
+    );
+  });
+
+  it("draws the total as circles over a grey map, without the notice or colour classes", async () => {
+    const { container } = await renderApp(`?view=map&level=county&indicator=${STATIONS}&year=2023&per=total&lang=en`);
+    expect(await screen.findByRole("heading", { name: "5G base stations, 2023" }, { timeout: 8000 })).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelector(".map-main svg")?.textContent).toMatch(/circle area ∝ value/), {
+      timeout: 8000,
+    });
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Classes" })).toBeNull();
+  });
+
+  it("reports an unknown measure and shows the natural form", async () => {
+    await renderApp(`?view=map&level=county&indicator=${STATIONS}&year=2023&per=bogus&tab=table&lang=en`);
+    expect(
+      await screen.findByRole("heading", { name: "5G base stations per 10,000 residents, 2023" }, { timeout: 8000 }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(window.location.search).not.toContain("per="));
+    expect(document.body.textContent).toContain("bogus");
+  });
+});

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Indicator } from "../../api/contract";
-import { formatChange, formatValue, pick } from "../../i18n/format";
+import { formatChange, formatNumber, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { ProfileLink } from "../../ui/ProfileLink";
-import type { MapRow } from "./map-data";
+import type { MapMeasure, MapRow } from "./map-data";
 
 type Column = "name" | "code" | "value" | "rank" | "change";
 
@@ -19,8 +19,21 @@ const OVERSCAN = 12;
 const VIEWPORT = 560;
 const ROW_HEIGHT = 36;
 
-/** The map's accessible twin: the same numbers as a sortable table. */
-export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]; indicator: Indicator; caption: string }) {
+/**
+ * The map's accessible twin: the same numbers as a sortable table; for a measure, also what
+ * each ratio was computed from (numerator, denominator, the denominator's period).
+ */
+export function MapTable({
+  rows,
+  indicator,
+  caption,
+  measure = null,
+}: {
+  rows: readonly MapRow[];
+  indicator: Indicator;
+  caption: string;
+  measure?: MapMeasure | null;
+}) {
   const t = useT();
   const lang = useLang();
   const [sort, setSort] = useState<{ column: Column; ascending: boolean }>({ column: "rank", ascending: true });
@@ -53,6 +66,10 @@ export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]
     const height = box.current?.querySelector("tbody tr[aria-rowindex]")?.getBoundingClientRect().height;
     if (height && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
   });
+  // In the unit the header names ("10,000 people"), as the CSV has them: never rescaled.
+  const figure = (v: number | null | undefined, as: Indicator) =>
+    v === null || v === undefined || !Number.isFinite(v) ? "—" : formatNumber(v, as.decimals, lang);
+  const columns = 6 + (measure ? (measure.period ? 3 : 2) : 0);
   const header = (column: Column, label: string) => {
     const active = sort.column === column;
     return (
@@ -84,10 +101,13 @@ export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]
             {header("rank", t("table.rank"))}
             {header("change", t("table.change"))}
             <th scope="col">{t("table.status")}</th>
+            {measure && <th scope="col">{measure.numerator}</th>}
+            {measure && <th scope="col">{measure.denominator}</th>}
+            {measure?.period && <th scope="col">{measure.period}</th>}
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <Spacer height={first * rowHeight} />}
+          {first > 0 && <Spacer height={first * rowHeight} columns={columns} />}
           {sorted.slice(first, last).map((r, i) => (
             <tr key={r.code} aria-rowindex={windowed ? first + i + 2 : undefined}>
               <th scope="row">
@@ -98,9 +118,12 @@ export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]
               <td className="num">{r.rank === null ? "—" : `${r.rank} / ${r.of}`}</td>
               <td className="num">{r.change ? formatChange(r.change, lang, t) : "—"}</td>
               <td>{r.status ? t(`status.${r.status}`) : "—"}</td>
+              {measure && <td className="num">{figure(r.numerator, measure.numeratorAs)}</td>}
+              {measure && <td className="num">{figure(r.denominator, measure.denominatorAs)}</td>}
+              {measure?.period && <td>{r.denominatorPeriod ?? "—"}</td>}
             </tr>
           ))}
-          {last < sorted.length && <Spacer height={(sorted.length - last) * rowHeight} />}
+          {last < sorted.length && <Spacer height={(sorted.length - last) * rowHeight} columns={columns} />}
         </tbody>
       </table>
     </div>
@@ -108,10 +131,10 @@ export function MapTable({ rows, indicator, caption }: { rows: readonly MapRow[]
 }
 
 /** The height of the rows a windowed table does not draw, so that the scroll bar stays true. */
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr className="spacer">
-      <td colSpan={6} aria-hidden="true" style={{ height, padding: 0, border: 0 }} />
+      <td colSpan={columns} aria-hidden="true" style={{ height, padding: 0, border: 0 }} />
     </tr>
   );
 }

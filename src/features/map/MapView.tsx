@@ -3,25 +3,29 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from "react";
 import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
-import { useIndicators, useObservations, useRegions } from "../../api/hooks";
-import { isSettled } from "../../api/queries";
+import { useIndicators, useRegions } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import type { EChartsOption } from "../../charts/echarts";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
+import { centroids } from "../../charts/map/geo";
 import { MapTable } from "../../charts/map/MapTable";
-import { buildRows, periodsOf } from "../../charts/map/map-data";
+import { buildRows, mapMeasure, periodsOf } from "../../charts/map/map-data";
+import { buildProportionalOption } from "../../charts/map/proportional-option";
 import { buildRankingOption, rankingRows } from "../../charts/map/ranking-option";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { BIN_METHODS } from "../../domain/bin-methods";
 import { computeBreaks } from "../../domain/bins";
 import { resolveIndicator } from "../../domain/catalogue";
+import { isAmount, measuresOf } from "../../domain/intensity";
 import { isQuarter, sameFrequency } from "../../domain/periods";
 import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import { useMeasured } from "../../measures/use-measured";
 import { useApp } from "../../state/context";
 import { ExportMenu } from "../../ui/ExportMenu";
 import { IndicatorPicker } from "../../ui/IndicatorPicker";
+import { MeasureNotice, MeasureSelect } from "../../ui/MeasureControls";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
 import { ProfileLink, profilePatch } from "../../ui/ProfileLink";
 import { RegionSearch } from "../../ui/RegionSearch";
@@ -32,7 +36,10 @@ import { TIER_GROUP, TIER_ID, TIER_LABEL } from "./tiers";
 // The index tiers load only when chosen in the picker (they read every indicator of the level).
 const TierMap = lazy(() => import("./TierMap"));
 
-/** The Map view: any indicator as a choropleth by city or county, with drill-down and time. */
+/**
+ * The Map view: any indicator by city or county, with drill-down and time; an amount in its
+ * natural intensive form by default (a choropleth), its total as proportional circles.
+ */
 export default function MapView() {
   const t = useT();
   const regions = useRegions();
@@ -77,7 +84,7 @@ function MapBody({
   const t = useT();
   const lang = useLang();
   const config = useConfig();
-  const { level, city, year, bins, tab, update, reject } = useApp((s) => s);
+  const { level, city, year, bins, tab, per, update, reject } = useApp((s) => s);
   const cityRegion = city ? regions.find((r) => r.code === city && r.level === "city") : undefined;
   useEffect(() => {
     if (city && !cityRegion) reject("city", city);
@@ -87,7 +94,18 @@ function MapBody({
   const drilled = cityRegion !== undefined;
   const effectiveLevel = drilled ? "county" : level;
   const published = indicator.levels.includes(effectiveLevel);
-  const observations = useObservations({ indicator: indicator.id, level: effectiveLevel }, published);
+  const query = useMemo(() => ({ indicator: indicator.id, level: effectiveLevel }), [indicator.id, effectiveLevel]);
+  const measured = useMeasured(indicator, indicators, per, query, published);
+  const { choice } = measured;
+  useEffect(() => {
+    if (measured.unknown && per) reject("per", per);
+  }, [measured.unknown, per, reject]);
+  const measures = useMemo(() => measuresOf(indicator, indicators), [indicator, indicators]);
+  // The indicator as the measure shows it: every title, legend, tooltip, table and export says it.
+  const shown = measured.indicator;
+  // A total of an amount is drawn as circles, never as colour classes.
+  const circles = choice.denominator === null && isAmount(indicator);
+  const observations = { data: measured.data };
   const allUnits = useMemo(() => regionsAtLevel(regions, effectiveLevel), [regions, effectiveLevel]);
   const units = useMemo(
     () => (drilled ? allUnits.filter((u) => u.parent === city || u.code === city) : allUnits),
@@ -98,14 +116,14 @@ function MapBody({
   const latest = [...years].reverse().find((p) => observations.data?.some((o) => o.period === p && o.value !== null));
   const period = year && periods.includes(year) ? year : latest;
   useEffect(() => {
-    if (year && isSettled(observations) && periods.length && !periods.includes(year)) {
+    if (year && measured.settled && periods.length && !periods.includes(year)) {
       reject("year", year);
     }
-  }, [year, periods, observations, reject]);
+  }, [year, periods, measured.settled, reject]);
 
   const rows = useMemo(
-    () => (period && observations.data ? buildRows(allUnits, observations.data, period, indicator) : []),
-    [allUnits, observations.data, period, indicator],
+    () => (period && measured.data ? buildRows(allUnits, measured.data, period, shown) : []),
+    [allUnits, measured.data, period, shown],
   );
   const shownRows = useMemo(() => {
     const codes = new Set(units.map((u) => u.code));
@@ -121,32 +139,77 @@ function MapBody({
       ),
     [rows, bins],
   );
-  const scale = t("map.scale", { n: rows.filter((r) => r.value !== null).length, level: t(`level.${effectiveLevel}`) });
+  const counted = { n: rows.filter((r) => r.value !== null).length, level: t(`level.${effectiveLevel}`) };
+  const scale = circles ? t("measure.sizeScale", counted) : t("map.scale", counted);
+  // Circles keep the level's scale when drilled into a city, as the colour classes do.
+  const largest = useMemo(() => Math.max(0, ...rows.map((r) => r.value ?? 0)), [rows]);
+  const where = useMemo(
+    () => (circles && boundaries.data ? centroids(boundaries.data.counties) : null),
+    [circles, boundaries.data],
+  );
+  const cityWhere = useMemo(
+    () => (circles && boundaries.data && effectiveLevel === "city" && !drilled ? centroids(boundaries.data.cities) : null),
+    [circles, boundaries.data, effectiveLevel, drilled],
+  );
+  const measureColumns = useMemo(
+    () => mapMeasure(indicator, choice, indicators, lang, t),
+    [indicator, choice, indicators, lang, t],
+  );
 
   const mapName = useMapName(boundaries.data, effectiveLevel, drilled ? city : null, units);
 
   const mapOption = useMemo(
     () =>
-      mapName && boundaries.data
-        ? buildChoroplethOption(
-            {
-              mapName,
-              indicator,
-              rows: shownRows,
-              breaks,
-              frame: drilled ? undefined : boundaries.data.mainland,
-              labels: drilled || effectiveLevel === "city",
-              scale,
-            },
-            lang,
-            t,
-          )
-        : null,
-    [mapName, boundaries.data, indicator, shownRows, breaks, drilled, effectiveLevel, scale, lang, t],
+      !mapName || !boundaries.data
+        ? null
+        : circles
+          ? buildProportionalOption(
+              {
+                mapName,
+                indicator: shown,
+                rows: shownRows,
+                centroids: (cityWhere ?? where) as ReadonlyMap<string, [number, number]>,
+                frame: drilled ? undefined : boundaries.data.mainland,
+                labels: drilled || effectiveLevel === "city",
+                scale,
+                max: largest,
+              },
+              lang,
+              t,
+            )
+          : buildChoroplethOption(
+              {
+                mapName,
+                indicator: shown,
+                rows: shownRows,
+                breaks,
+                frame: drilled ? undefined : boundaries.data.mainland,
+                labels: drilled || effectiveLevel === "city",
+                scale,
+              },
+              lang,
+              t,
+            ),
+    [
+      mapName,
+      boundaries.data,
+      circles,
+      where,
+      cityWhere,
+      largest,
+      shown,
+      shownRows,
+      breaks,
+      drilled,
+      effectiveLevel,
+      scale,
+      lang,
+      t,
+    ],
   );
   const rankingOption = useMemo(
-    () => buildRankingOption({ indicator, rows: shownRows, breaks }, lang, t),
-    [indicator, shownRows, breaks, lang, t],
+    () => buildRankingOption({ indicator: shown, rows: shownRows, breaks: circles ? [] : breaks }, lang, t),
+    [shown, shownRows, breaks, circles, lang, t],
   );
 
   // Linked highlighting between the map and the ranking.
@@ -196,20 +259,22 @@ function MapBody({
     [openOrDrill],
   );
 
-  const title = period ? t("map.mapTitle", { name: pick(indicator.name, lang), period }) : pick(indicator.name, lang);
+  const title = period ? t("map.mapTitle", { name: pick(shown.name, lang), period }) : pick(shown.name, lang);
   const showTable = tab === "table";
   const place = cityRegion
     ? `${pick(cityRegion.name, lang)}, ${t("level.county")}`
     : `${t("map.province")}, ${t(`level.${effectiveLevel}`)}`;
+  // `5g-base-stations-per-population_county_2023_en.png`; the total keeps the id alone.
+  const fileId = choice.denominator === null ? indicator.id : `${indicator.id}-per-${choice.per}`;
   const exportSpec = (suffix?: string, option: EChartsOption | null = null): ExportSpec | null =>
-    period && isSettled(observations)
+    period && measured.settled
       ? {
           title: suffix ? `${t("map.ranking")}: ${title}` : title,
           subtitle: place,
           option,
-          file: { indicator: indicator.id, level: drilled ? `county-${city}` : effectiveLevel, period, lang, suffix },
-          csv: () => mapRowsTable(suffix ? rankingRows(shownRows) : shownRows, indicator, lang, t),
-          indicator,
+          file: { indicator: fileId, level: drilled ? `county-${city}` : effectiveLevel, period, lang, suffix },
+          csv: () => mapRowsTable(suffix ? rankingRows(shownRows) : shownRows, shown, lang, t, measureColumns),
+          indicator: shown,
           source: pick(indicator.source, lang),
         }
       : null;
@@ -225,17 +290,20 @@ function MapBody({
             label={t("overview.indicator")}
             extra={[{ id: TIER_ID, label: pick(TIER_LABEL, lang), group: pick(TIER_GROUP, lang) }]}
           />
+          <MeasureSelect measures={measures} value={choice} />
           <LevelSwitch checked={drilled ? null : level} />
-          <label className="field">
-            <span>{t("map.bins")}</span>
-            <select value={bins} onChange={(e) => update({ bins: e.target.value as (typeof BIN_METHODS)[number] })}>
-              {BIN_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`map.bins.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!circles && (
+            <label className="field">
+              <span>{t("map.bins")}</span>
+              <select value={bins} onChange={(e) => update({ bins: e.target.value as (typeof BIN_METHODS)[number] })}>
+                {BIN_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`map.bins.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <ViewSwitch table={showTable} />
           <RegionSearch
             regions={regions}
@@ -249,6 +317,7 @@ function MapBody({
             }}
           />
         </div>
+        <MeasureNotice choice={choice} implicit={measured.implicit} />
         {period && sameFrequency(periods, period).length > 1 && (
           <TimeControl
             periods={sameFrequency(periods, period)}
@@ -285,10 +354,10 @@ function MapBody({
           {!published ? (
             <Empty reason={t("map.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
           ) : (
-            <QueryGate queries={showTable ? [observations] : [observations, boundaries]} height={520}>
+            <QueryGate queries={showTable ? measured.queries : [...measured.queries, boundaries]} height={520}>
               {() =>
                 showTable ? (
-                  <MapTable rows={shownRows} indicator={indicator} caption={title} />
+                  <MapTable rows={shownRows} indicator={shown} caption={title} measure={measureColumns} />
                 ) : mapOption ? (
                   <Chart
                     option={mapOption}
@@ -316,7 +385,7 @@ function MapBody({
           actions={<ExportMenu id="map-ranking" spec={() => exportSpec("ranking", rankingOption)} />}
         >
           {published && (
-            <QueryGate queries={[observations]} height={520}>
+            <QueryGate queries={measured.queries} height={520}>
               {() =>
                 shownRows.some((r) => r.value !== null) ? (
                   <Chart
