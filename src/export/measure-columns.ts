@@ -4,13 +4,52 @@
  * them in the reader's language; for relative change, the base period and the figure indexed.
  * Kept apart from series-table.ts, which the Overview loads: only Compare and Explore use these.
  */
-import type { Indicator, Observation, Text } from "../api/contract";
+import type { Indicator, Observation, Region, Text } from "../api/contract";
+import { axisPeriods, type SeriesInput } from "../charts/series-option";
 import type { MeasureChoice } from "../domain/intensity";
 import { pick, type Translate } from "../i18n/format";
 import type { Lang } from "../state/url";
-import type { Cell } from "./csv";
-import type { ExtraColumns } from "./series-table";
-import { tidy } from "./series-table";
+import type { Cell, CsvTable } from "./csv";
+import { seriesTable, tidy } from "./series-table";
+
+/** Columns a series CSV adds after value, unit and status (e.g. a measure's numerator and denominator). */
+export interface ExtraColumns {
+  header: string[];
+  /** The value column's header, when it is not a plain value (an index). */
+  value?: string;
+  cells: (o: Observation) => Cell[];
+}
+
+/** The value column of seriesTable's rows. */
+const VALUE_COLUMN = 4;
+
+/**
+ * seriesTable (the chart's data as drawn) with extra columns: the rows come in its order, one
+ * per line and period with an observation, then the targets (which get empty cells). Kept out
+ * of series-table.ts, which the Overview loads.
+ */
+export function seriesTableWith(
+  input: SeriesInput,
+  regions: readonly Region[],
+  lang: Lang,
+  t: Translate,
+  extra?: ExtraColumns,
+): CsvTable {
+  const table = seriesTable(input, regions, lang, t);
+  if (!extra) return table;
+  const periods = axisPeriods(input);
+  const drawn = input.lines.flatMap((line) => {
+    const byPeriod = new Map(line.observations.map((o) => [o.period, o]));
+    return periods.flatMap((p) => byPeriod.get(p) ?? []);
+  });
+  const header = [...table.header, ...extra.header];
+  if (extra.value) header[VALUE_COLUMN] = extra.value;
+  return {
+    ...table,
+    header,
+    rows: table.rows.map((row, i) => [...row, ...(i < drawn.length ? extra.cells(drawn[i]) : extra.header.map(() => null))]),
+  };
+}
 
 /** What divides a measure, as its CSV headers name it; null for the total. */
 export function denominatorOf(

@@ -1,16 +1,8 @@
-import type { Observation, Region } from "../api/contract";
+import type { Region } from "../api/contract";
 import { axisPeriods, type SeriesInput } from "../charts/series-option";
 import { pick, type Translate } from "../i18n/format";
 import type { Lang } from "../state/url";
-import type { Cell, CsvTable } from "./csv";
-
-/** Columns a series CSV adds after value, unit and status (e.g. a measure's numerator and denominator). */
-export interface ExtraColumns {
-  header: string[];
-  /** The value column's header, when it is not a plain value (an index). */
-  value?: string;
-  cells: (o: Observation) => Cell[];
-}
+import type { CsvTable } from "./csv";
 
 /** A computed figure without floating-point noise (0.30000000000000004 → 0.3); published figures pass unchanged. */
 export const tidy = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(12)));
@@ -19,13 +11,7 @@ export const tidy = (v: number | null): number | null => (v === null ? null : Nu
  * The data of a multi-line chart as drawn: one row per line and period on its axis (gaps as
  * nulls, never zeros), then its targets. A benchmark line has no code and no level of its own.
  */
-export function seriesTable(
-  input: SeriesInput,
-  regions: readonly Region[],
-  lang: Lang,
-  t: Translate,
-  extra?: ExtraColumns,
-): CsvTable {
+export function seriesTable(input: SeriesInput, regions: readonly Region[], lang: Lang, t: Translate): CsvTable {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const periods = axisPeriods(input);
   const unit = pick(input.indicator.unit, lang);
@@ -40,27 +26,14 @@ export function seriesTable(
     return periods.flatMap((period) => {
       const o = byPeriod.get(period);
       if (!o) return [];
-      return [
-        [
-          line.name,
-          code || null,
-          code ? level(code) : null,
-          period,
-          tidy(o.value),
-          unit,
-          t(`status.${o.status}`),
-          ...(extra?.cells(o) ?? []),
-        ],
-      ];
+      return [[line.name, code || null, code ? level(code) : null, period, tidy(o.value), unit, t(`status.${o.status}`)]];
     });
   });
   const targetName = t("chart.target");
   // As the builder draws them: the first target of each period on the axis.
   const targets = periods.flatMap((period) => {
     const x = input.targets?.find((target) => target.period === period);
-    return x
-      ? [[targetName, x.region, level(x.region), x.period, x.value, unit, null, ...(extra?.header.map(() => null) ?? [])]]
-      : [];
+    return x ? [[targetName, x.region, level(x.region), x.period, x.value, unit, null]] : [];
   });
   return {
     header: [
@@ -68,10 +41,9 @@ export function seriesTable(
       t("table.code"),
       t("export.level"),
       t("export.period"),
-      extra?.value ?? t("table.value"),
+      t("table.value"),
       t("data.unit"),
       t("table.status"),
-      ...(extra?.header ?? []),
     ],
     textColumns: [1],
     rows: [...rows, ...targets],

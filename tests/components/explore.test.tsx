@@ -79,7 +79,7 @@ describe("explore view", () => {
   it("shows a missing value as a dash, never as 0", async () => {
     const id = "5g-base-stations";
     expect(observationOf(id, "440100", "2018").value).toBeNull();
-    await renderApp(`?view=explore&indicator=${id}&tab=table&regions=440100&from=2018&to=2019&lang=en`);
+    await renderApp(`?view=explore&indicator=${id}&tab=table&regions=440100&from=2018&to=2019&lang=en&per=total`);
     const { columns, rows } = await exploreTable(/stations/);
     expect(columns).toEqual([en["table.name"], "2018", "2019"]);
     const [gap, value] = cellsOf(rowOf(rows, "Guangzhou"));
@@ -234,7 +234,8 @@ describe("explore view", () => {
   it("writes from= and to= from the period selects, and goes by quarter for a quarterly indicator", async () => {
     const user = userEvent.setup();
     const id = "5g-base-stations";
-    await renderApp(`?view=explore&indicator=${id}&tab=table&regions=440300`);
+    // As totals (per=total): amounts now open in their intensive form.
+    await renderApp(`?view=explore&indicator=${id}&tab=table&regions=440300&per=total`);
     let { columns } = await exploreTable(/个/);
     expect(columns.slice(1)).toEqual(["2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
 
@@ -316,7 +317,7 @@ describe("explore view", () => {
   it("says which regions the indicator is not published for, and leaves their cells empty", async () => {
     const broad = indicatorOf("digital-economy-broad");
     expect(broad.levels).toEqual(["province"]);
-    await renderApp(`?view=explore&indicator=${broad.id}&tab=table&regions=440000,440100&from=2022&to=2023&lang=en`);
+    await renderApp(`?view=explore&indicator=${broad.id}&tab=table&regions=440000,440100&from=2022&to=2023&lang=en&per=total`);
     // On screen the figures carry scale words, so the caption's unit is "yuan".
     const { rows } = await exploreTable(/\(yuan\)/);
     expect(screen.getByRole("tabpanel")).toHaveTextContent("published at province level only; no figures for Guangzhou");

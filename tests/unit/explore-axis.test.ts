@@ -3,8 +3,7 @@ import type { Indicator, Observation } from "../../src/api/contract";
 import { applyAxisMode, axisNoteText, relativeBase, withLogAxis } from "../../src/charts/axis-transform";
 import { buildSeriesOption, type SeriesInput } from "../../src/charts/series-option";
 import { measuredIndicator, measuredObservations, resolveMeasure } from "../../src/domain/intensity";
-import { axisSubtitle, denominatorOf, measureColumns, measureFileId } from "../../src/export/measure-columns";
-import { seriesTable } from "../../src/export/series-table";
+import { axisSubtitle, denominatorOf, measureColumns, measureFileId, seriesTableWith } from "../../src/export/measure-columns";
 import { translator } from "../../src/i18n/format";
 import { addMessages } from "../../src/i18n/messages";
 import * as compareTexts from "../../src/i18n/messages-compare";
@@ -98,7 +97,7 @@ describe("exports carry the measure and the axis mode", () => {
 
   it("gives a measured series its numerator, denominator and the denominator's period, named in the reader's language", () => {
     const cols = measureColumns({ published: stations, shown, denominator, relative: false }, "en", en);
-    const table = seriesTable({ indicator: shown, lines }, region ? [region] : [], "en", en, cols);
+    const table = seriesTableWith({ indicator: shown, lines }, region ? [region] : [], "en", en, cols);
     expect(table.header.slice(-3)).toEqual([
       `Numerator: ${stations.name.en} (${stations.unit.en})`,
       expect.stringMatching(/^Denominator: .*Population|^Denominator: /),
@@ -118,7 +117,7 @@ describe("exports carry the measure and the axis mode", () => {
   it("gives a relative series its index values, headed as such, with the base period and the figure indexed", () => {
     const rel = applyAxisMode({ indicator: shown, lines }, { log: false, relative: true }, INDEX);
     const cols = measureColumns({ published: stations, shown, denominator, relative: true }, "en", en);
-    const table = seriesTable(rel.input, region ? [region] : [], "en", en, cols);
+    const table = seriesTableWith(rel.input, region ? [region] : [], "en", en, cols);
     expect(table.header[4]).toBe("Index (first period = 100)");
     expect(table.rows[0][5]).toBe(INDEX.en);
     expect(table.rows.map((r) => r[4])).toEqual([100, 110]);

@@ -10,8 +10,7 @@ import { regionTooltip } from "../../charts/map/tooltip";
 import { buildSeriesOption, type Line } from "../../charts/series-option";
 import { type Benchmark, benchmarksFor } from "../../domain/benchmark";
 import { isQuarter } from "../../domain/periods";
-import { axisSubtitle, denominatorOf, measureColumns, measureFileId } from "../../export/measure-columns";
-import { seriesTable } from "../../export/series-table";
+import { axisSubtitle, denominatorOf, measureColumns, measureFileId, seriesTableWith } from "../../export/measure-columns";
 import { type ExportSpec, mapRowsTable } from "../../export/spec";
 import { formatChange, formatValue, pick, unitLabel } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
@@ -158,7 +157,7 @@ export function SeriesPanel({
             suffix: seriesSuffix("series", mode),
           },
           csv: () =>
-            seriesTable(
+            seriesTableWith(
               axis.input,
               [...benchmarks.flatMap((b) => (b.region ? [b.region] : [])), ...asCompared(selected, sel)],
               lang,
@@ -587,7 +586,7 @@ function SmallChart({
             suffix: seriesSuffix(`multiples-${indicator.pillar}`, mode),
           },
           csv: () =>
-            seriesTable(
+            seriesTableWith(
               axis.input,
               [...(province?.region ? [province.region] : []), ...asCompared(selected, sel)],
               lang,

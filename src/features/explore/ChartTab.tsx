@@ -4,8 +4,7 @@ import { isSettled } from "../../api/queries";
 import { applyAxisMode, axisNoteText, withLogAxis } from "../../charts/axis-transform";
 import { Chart } from "../../charts/Chart";
 import { buildSeriesOption } from "../../charts/series-option";
-import { axisSubtitle, denominatorOf, measureColumns, measureFileId } from "../../export/measure-columns";
-import { seriesTable } from "../../export/series-table";
+import { axisSubtitle, denominatorOf, measureColumns, measureFileId, seriesTableWith } from "../../export/measure-columns";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import type { Measured } from "../../measures/use-measured";
@@ -81,7 +80,7 @@ export function ChartTab({
             suffix: ["series", mode.relative ? "relative" : "", mode.log ? "log" : ""].filter(Boolean).join("-"),
           },
           csv: () =>
-            seriesTable(
+            seriesTableWith(
               axis.input,
               shown.some((r) => r.code === province.code) ? shown : [...shown, province],
               lang,
