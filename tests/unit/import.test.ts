@@ -100,7 +100,10 @@ describe("derivation: county values only, as many offices have them", () => {
     const units = new Set(regionsAtLevel(dataset.regions, "county").map((r) => r.code));
     const tables = exportLong({
       regions: dataset.regions,
-      indicators: dataset.indicators.filter((i) => ids.includes(i.id)),
+      // A part of the catalogue: denominators must name indicators of it (as weights do).
+      indicators: dataset.indicators
+        .filter((i) => ids.includes(i.id))
+        .map((i) => ({ ...i, denominators: i.denominators?.filter((d) => ids.includes(d.indicator)) })),
       observations: new Map(ids.map((id) => [id, (dataset.observations.get(id) ?? []).filter((o) => units.has(o.region))])),
     });
     const r = await importTables(

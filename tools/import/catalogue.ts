@@ -3,9 +3,10 @@
  * into the contract's shapes. One catalogue row is one indicator; texts come in `_zh`/`_en`
  * column pairs, levels as `province|city|county`, aggregation as `sum` or
  * `weighted-mean:<weight id>`, targets inline (`440000:2025:90; 440000:2027:95@2023=88.5; …`)
- * or in a targets table.
+ * or in a targets table, denominators inline (`gdp × 100 | 占GDP比重 | share of GDP | % | % | 2; …`).
  */
 import {
+  type Denominator,
   FREQUENCIES,
   INDICATOR_ID,
   type Indicator,
@@ -18,6 +19,7 @@ import {
   type TargetBase,
   type Text,
 } from "../../src/api/contract";
+import { isAmount } from "../../src/domain/intensity";
 import { isRate } from "../../src/domain/measure";
 import { periodRange } from "../../src/domain/periods";
 import { type Cell, parseBoolean, parseMeasure, parsePeriod, parseValue, shownPercent, text } from "./format";
@@ -38,6 +40,8 @@ export interface CatalogueEntry {
   levelsAt: Where;
   /** The catalogue row's `aggregation` cell, where weight errors point. */
   aggregationAt: Where;
+  /** The catalogue row's `denominators` cell, where errors about denominators point. */
+  denominatorsAt: Where;
   /** Where the row is, for messages about the indicator as a whole. */
   where: Where;
 }
@@ -195,6 +199,64 @@ function inlineTargets(r: RowReader, ind: Indicator, match: Matcher, issues: Iss
   return ok ? out : undefined;
 }
 
+/** `×`, `*` or `x` between a denominator's id and its scale (`x` with a space before it: ids hold letters). */
+const DENOMINATOR_HEAD = /^(\S+?)\s*(?:[×✕✖*＊]|\s[xX])\s*(\S.*)$/;
+
+/**
+ * Inline denominators: `gdp × 100 | 占GDP比重 | share of GDP | % | % | 2; population × 10000 | 人均 | per resident`,
+ * entries separated by `;` or line breaks, fields by `|`: the denominator's id and scale, its
+ * label in Chinese and English, then optionally its unit (both languages or neither) and
+ * decimals. [] when the cell is empty; undefined when an entry is wrong (reported). Whether
+ * each id is in the catalogue is checked once every row is read.
+ */
+function inlineDenominators(r: RowReader, id: string, issues: Issues): Denominator[] | undefined {
+  const raw = text(r.get("denominators"));
+  if (raw === "") return [];
+  const at = r.at("denominators");
+  const out: Denominator[] = [];
+  const seen = new Set<string>();
+  let ok = true;
+  const fail = (rule: string, message: Text) => {
+    issues.error(at, rule, message);
+    ok = false;
+  };
+  const items = raw
+    .split(/[;；\n\r]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const fields = item.split(/[|｜]/).map((f) => f.trim());
+    const head = DENOMINATOR_HEAD.exec(fields[0]);
+    if (!head || fields.length < 3 || fields.length > 6) {
+      fail("denominator.invalid", msg.denominatorInvalid(item));
+      continue;
+    }
+    const [, indicator, scaleText] = head;
+    const [, labelZh, labelEn, unitZh = "", unitEn = "", decText = ""] = fields;
+    const scale = parseValue(scaleText, false);
+    const decimals = Number(decText);
+    const before = issues.errors;
+    if (indicator === id) fail("denominator.self", msg.denominatorSelf(id));
+    else if (seen.has(indicator)) fail("denominator.duplicate", msg.denominatorTwice(indicator));
+    seen.add(indicator);
+    if (typeof scale !== "number" || !(scale > 0) || !Number.isFinite(scale)) {
+      fail("denominator.scale", msg.denominatorScale(item, scaleText));
+    }
+    if (labelZh === "" || labelEn === "") fail("denominator.label", msg.denominatorLabel(item));
+    if ((unitZh === "") !== (unitEn === "")) fail("denominator.unit", msg.denominatorUnit(item));
+    if (decText !== "" && (!/^\d+$/.test(decText) || decimals > 6)) {
+      fail("denominator.decimals", msg.denominatorDecimals(item, decText));
+    }
+    if (issues.errors > before) continue;
+    // In the contract's order; unit and decimals only when given.
+    const d: Denominator = { indicator, scale: scale as number, label: { zh: labelZh, en: labelEn } };
+    if (unitZh !== "") d.unit = { zh: unitZh, en: unitEn };
+    if (decText !== "") d.decimals = decimals;
+    out.push(d);
+  }
+  return ok ? out : undefined;
+}
+
 function flag(r: RowReader, key: string, issues: Issues): boolean | undefined | "invalid" {
   const v = parseBoolean(r.get(key));
   if (v === "invalid") issues.error(r.at(key), "catalogue.boolean", msg.booleanInvalid(text(r.get(key))));
@@ -274,6 +336,7 @@ export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Iss
       const context = flag(r, "context", issues);
       const cautionZh = text(r.get("caution_zh"));
       const cautionEn = text(r.get("caution_en"));
+      const denominators = inlineDenominators(r, id, issues);
 
       if (issues.errors > before || !pillar || !name || !unit || !frequency || !direction || !aggregation) {
         broken.add(id);
@@ -304,11 +367,13 @@ export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Iss
       if (context !== undefined && context !== "invalid") indicator.context = context;
       if (cautionZh !== "" || cautionEn !== "") indicator.caution = { zh: cautionZh, en: cautionEn };
       if (measure !== undefined && measure !== "invalid") indicator.measure = measure;
+      if (denominators && denominators.length > 0) indicator.denominators = denominators;
       entries.set(id, {
         indicator,
         tolerance: tolerance as number,
         levelsAt: r.at("levels"),
         aggregationAt: r.at("aggregation"),
+        denominatorsAt: r.at("denominators"),
         where: r.where,
       });
     }
@@ -332,6 +397,27 @@ export function readCatalogue(tables: RowReader[][], match: Matcher, issues: Iss
       seen.add(w);
       const next: Indicator["aggregation"] | undefined = entries.get(w)?.indicator.aggregation;
       w = next?.method === "weighted-mean" ? next.weight : undefined;
+    }
+  }
+  // Denominators: in the catalogue. What the dashboard would ignore is a warning: denominators
+  // of a rate or a base figure, and one not published at every level the indicator is.
+  for (const [id, e] of entries) {
+    const ind = e.indicator;
+    if (!ind.denominators || broken.has(id)) continue;
+    const unknown = ind.denominators.filter((d) => !entries.has(d.indicator) && !broken.has(d.indicator));
+    for (const d of unknown) issues.error(e.denominatorsAt, "denominator.unknown", msg.denominatorUnknown(d.indicator));
+    if (unknown.length > 0) {
+      broken.add(id);
+      continue;
+    }
+    if (!isAmount(ind)) {
+      issues.warning(e.denominatorsAt, "denominator.not-amount", msg.denominatorNotAmount(id, isRate(ind)));
+      continue;
+    }
+    for (const d of ind.denominators) {
+      const den = entries.get(d.indicator)?.indicator;
+      const missing = den ? ind.levels.filter((l) => !den.levels.includes(l)) : [];
+      if (missing.length > 0) issues.warning(e.denominatorsAt, "denominator.levels", msg.denominatorLevels(d.indicator, missing));
     }
   }
   for (const id of broken) entries.delete(id);

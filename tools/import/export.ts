@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import type { Indicator, Meta, Observation, Region } from "../../src/api/contract";
+import type { Denominator, Indicator, Meta, Observation, Region } from "../../src/api/contract";
 import { type Cell, headerOf, type TableKind } from "./format";
 
 /** One table of the long format, ready to write. */
@@ -36,6 +36,22 @@ const SHEETS: Record<TableKind, string> = {
 
 const yes = (b: boolean | undefined): Cell => (b === undefined ? null : String(b));
 
+/**
+ * The `denominators` cell: `gdp × 100 | 占GDP比重 | share of GDP | % | % | 2; …`, each entry
+ * as short as it can be (the unit and decimals only when given); null when there are none.
+ */
+export function denominatorsCell(ds: readonly Denominator[] | undefined): Cell {
+  if (!ds || ds.length === 0) return null;
+  return ds
+    .map((d) => {
+      const fields = [`${d.indicator} × ${d.scale}`, d.label.zh, d.label.en];
+      if (d.unit !== undefined || d.decimals !== undefined) fields.push(d.unit?.zh ?? "", d.unit?.en ?? "");
+      if (d.decimals !== undefined) fields.push(String(d.decimals));
+      return fields.join(" | ");
+    })
+    .join("; ");
+}
+
 function catalogueRow(i: Indicator): Cell[] {
   const agg = i.aggregation.method === "sum" ? "sum" : `weighted-mean:${i.aggregation.weight}`;
   // In the order of COLUMNS.catalogue; targets go to their own table, each with its source.
@@ -63,6 +79,7 @@ function catalogueRow(i: Indicator): Cell[] {
     yes(i.context),
     i.caution?.zh ?? null,
     i.caution?.en ?? null,
+    denominatorsCell(i.denominators),
     null,
   ];
 }

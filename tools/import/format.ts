@@ -58,6 +58,7 @@ export const COLUMNS: Record<TableKind, readonly ColumnSpec[]> = {
     col("context", false, "基础指标"),
     col("caution_zh", false, "提示（中文）"),
     col("caution_en", false, "提示（英文）"),
+    col("denominators", false, "分母"),
     col("tolerance", false, "容差"),
   ],
   targets: [

@@ -167,6 +167,52 @@ export const msg = {
     zh: "填写了目标，就须填写目标出处 target_source_zh 和 target_source_en",
     en: "targets need their source: fill in target_source_zh and target_source_en",
   }),
+  denominatorInvalid: (v: string): Text => ({
+    zh: `分母${q(v).zh}格式不对：应为 分母指标代码 × 倍数 | 名称（中文） | 名称（英文），可再加 | 单位（中文） | 单位（英文） | 小数位数（如 gdp × 100 | 占GDP比重 | share of GDP | % | % | 2；直接相除写 × 1），多个以“;”分隔或换行`,
+    en: `denominator ${q(v).en} is not indicator × scale | label_zh | label_en, optionally followed by | unit_zh | unit_en | decimals (like gdp × 100 | 占GDP比重 | share of GDP | % | % | 2; × 1 for a plain ratio), several separated by ';' or line breaks`,
+  }),
+  denominatorScale: (v: string, scale: string): Text => ({
+    zh: `分母${q(v).zh}的倍数${q(scale).zh}无效：应为大于 0 的数（如 100、10000、0.1）`,
+    en: `the scale ${q(scale).en} of denominator ${q(v).en} is not a number greater than 0 (like 100, 10000, 0.1)`,
+  }),
+  denominatorLabel: (v: string): Text => ({
+    zh: `分母${q(v).zh}缺少名称：须填写中文和英文名称（如 gdp × 100 | 占GDP比重 | share of GDP）`,
+    en: `denominator ${q(v).en} needs its label in Chinese and in English (like gdp × 100 | 占GDP比重 | share of GDP)`,
+  }),
+  denominatorUnit: (v: string): Text => ({
+    zh: `分母${q(v).zh}的单位须中英文都填写（如 | % | %），或都留空（即以名称为单位）`,
+    en: `denominator ${q(v).en}: give its unit in both Chinese and English (like | % | %), or neither (the label is then the unit)`,
+  }),
+  denominatorDecimals: (v: string, decimals: string): Text => ({
+    zh: `分母${q(v).zh}的小数位数${q(decimals).zh}无效：应为 0 到 6 的整数`,
+    en: `the decimals ${q(decimals).en} of denominator ${q(v).en} are not a whole number from 0 to 6`,
+  }),
+  denominatorSelf: (id: string): Text => ({
+    zh: `${id} 不能以它自身为分母`,
+    en: `${id} cannot be its own denominator`,
+  }),
+  denominatorTwice: (den: string): Text => ({
+    zh: `分母指标${q(den).zh}出现了两次：每个指标只能作为一次分母`,
+    en: `denominator ${q(den).en} is given twice: each indicator may be a denominator once`,
+  }),
+  denominatorUnknown: (den: string): Text => ({
+    zh: `分母指标${q(den).zh}不在指标目录中：请把它加入目录，或删去这个分母`,
+    en: `denominator ${q(den).en} is not in the catalogue: add it, or remove the denominator`,
+  }),
+  denominatorLevels: (den: string, levels: readonly string[]): Text => ({
+    zh: `分母指标 ${den} 没有${levels.map((l) => LEVEL_TEXT[l].zh).join("、")}数据，而本指标有：仪表板不会提供按它计算的相对值（请在 ${den} 的 levels 中加上 ${levels.join("|")}，或删去这个分母）`,
+    en: `denominator ${den} is not published at ${levels.map((l) => LEVEL_TEXT[l].en).join(", ")} level, where this indicator is: the dashboard will not offer it (add ${levels.join("|")} to the levels of ${den}, or remove the denominator)`,
+  }),
+  denominatorNotAmount: (id: string, rate: boolean): Text =>
+    rate
+      ? {
+          zh: `${id} 是比率（单位为 %），仪表板按原值显示，不会除以分母：分母将被忽略`,
+          en: `${id} is a rate (in %), shown as it is: the dashboard divides only amounts, and will ignore its denominators`,
+        }
+      : {
+          zh: `${id} 是基础指标（context），仪表板按原值显示，不会除以分母：分母将被忽略`,
+          en: `${id} is a base figure (context), shown as it is: the dashboard divides only amounts, and will ignore its denominators`,
+        },
   sourceMissing: (): Text => ({
     zh: "未填写来源（source_zh、source_en）：仪表板会显示空白来源",
     en: "no source given (source_zh, source_en): the dashboard will show an empty source",

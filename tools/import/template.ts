@@ -16,6 +16,7 @@ export const TEMPLATE_README: readonly string[] = [
   "  levels 层级: province|city|county；aggregation 汇总方式: sum 或 or weighted-mean:<权重指标 weight id>；decimals 小数位数 0–6；tolerance 容差（相对值 relative, 默认 default 0.005）",
   "  measure 计量类型（可选 optional）: stock 存量（年度值 = 第四季度 a year is its Q4）, flow 流量（年度值 = 四季度之和 a year is the sum of its quarters）, rate 比率（单位 unit %）",
   "  targets 目标: 440000:2025:90（地区:时期:目标值 region:period:value）, 440000:2027:95@2023（@基期 base period）, 440000:2027:95@2023=88.5（@基期=基期值 base period=base value）；多个以 ; 分隔 several separated by ; + target_source_zh / target_source_en，或填在 targets 表 or use the targets sheet",
+  "  denominators 分母（可选 optional，用于按人口、GDP 等计算相对值 to compare per resident, per GDP…）: gdp × 100 | 占GDP比重 | share of GDP | % | % | 2（分母指标代码 × 倍数 | 名称中文 | 名称英文 [| 单位中文 | 单位英文 [| 小数位数]] indicator × scale | label_zh | label_en [| unit_zh | unit_en [| decimals]]；数值 = 本指标 ÷ 分母 × 倍数 value = this ÷ denominator × scale；× 也可写作 * 或 x also * or x；多个以 ; 分隔或换行 several separated by ; or line breaks，首个为默认 the first is the default）",
   "targets 目标：indicator, region, period, value, base_period 基期（可选 optional）, base_value 基期值（可选 optional）, source_zh, source_en",
   "milestones 里程碑（可选 optional）：date YYYY-MM-DD, label_zh, label_en",
   "regions 地区代码：仅供查阅，导入时忽略 / for reference only, ignored on import",
