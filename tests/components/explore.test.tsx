@@ -314,6 +314,20 @@ describe("explore view", () => {
     expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual(["广州市"]);
   });
 
+  it("opens an amount in its natural intensive form, with the notice; an unknown per= is reported and dropped", async () => {
+    const id = "5g-base-stations";
+    const stations = observationOf(id, "440100", "2023").value as number;
+    const residents = observationOf("population", "440100", "2023").value as number;
+    await renderApp(`?view=explore&indicator=${id}&tab=table&regions=440100&from=2023&to=2023&lang=en&per=bogus`);
+    const notice = await screen.findByText(/per=bogus/, {}, { timeout: 8000 });
+    expect(notice).toBeInTheDocument();
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("per")).toBeNull());
+    const { rows } = await exploreTable(/per 10,000 residents/);
+    expect(cellsOf(rowOf(rows, "Guangzhou"))[0]).toHaveTextContent(formatNumber(stations / residents, 1, "en"));
+    expect(screen.getByRole("combobox", { name: en["measure.label"] })).toHaveValue("population");
+    expect(await screen.findByText(/New: amounts are now shown per 10,000 residents/)).toBeInTheDocument();
+  });
+
   it("says which regions the indicator is not published for, and leaves their cells empty", async () => {
     const broad = indicatorOf("digital-economy-broad");
     expect(broad.levels).toEqual(["province"]);
