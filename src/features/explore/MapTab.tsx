@@ -2,16 +2,19 @@ import { useMemo } from "react";
 import { useConfig } from "../../api/context";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
-import { useObservations } from "../../api/hooks";
-import { isSettled } from "../../api/queries";
+import { useIndicators } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
-import { buildRows } from "../../charts/map/map-data";
+import { centroids } from "../../charts/map/geo";
+import { buildRows, mapMeasure } from "../../charts/map/map-data";
+import { buildProportionalOption } from "../../charts/map/proportional-option";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { computeBreaks } from "../../domain/bins";
+import { isAmount } from "../../domain/intensity";
 import { mapRowsTable } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
+import { useMeasured } from "../../measures/use-measured";
 import { useApp } from "../../state/context";
 import { MAP_LEVELS, viewToParams } from "../../state/url";
 import { Empty, QueryGate, Skeleton } from "../../ui/Panel";
@@ -19,7 +22,11 @@ import { type ExportSlot, useFillExportSlot } from "./export-slot";
 import { mapPeriod, mapViewPatch } from "./map-period";
 import type { PeriodRange } from "./range";
 
-/** The indicator at the range's end (or its latest period) on the shared choropleth, by city or county. */
+/**
+ * The indicator at the range's end (or its latest period) by city or county, in the measure
+ * Explore shows (`per=`, chosen in its controls): a choropleth of an intensive measure,
+ * proportional circles for a total.
+ */
 export function MapTab({
   indicator,
   regions,
@@ -41,13 +48,19 @@ export function MapTab({
   const update = useApp((s) => s.update);
   const view = useApp((s) => s);
   const published = indicator.levels.includes(level);
-  const observations = useObservations({ indicator: indicator.id, level }, published);
+  const per = useApp((s) => s.per);
+  // Cached: Explore has read the catalogue already.
+  const catalogue = useIndicators().data ?? [indicator];
+  const query = useMemo(() => ({ indicator: indicator.id, level }), [indicator.id, level]);
+  const measured = useMeasured(indicator, catalogue, per, query, published);
+  const shown = measured.indicator;
+  const circles = measured.choice.denominator === null && isAmount(indicator);
   const boundaries = useBoundaries();
   const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
-  const period = mapPeriod(range, explicitEnd, observations.data ?? []);
+  const period = mapPeriod(range, explicitEnd, measured.data ?? []);
   const rows = useMemo(
-    () => (observations.data ? buildRows(units, observations.data, period, indicator) : []),
-    [units, observations.data, period, indicator],
+    () => (measured.data ? buildRows(units, measured.data, period, shown) : []),
+    [units, measured.data, period, shown],
   );
   const breaks = useMemo(
     () =>
@@ -58,28 +71,43 @@ export function MapTab({
     [rows, bins],
   );
   const mapName = useMapName(boundaries.data, level, null, units);
-  const title = t("explore.mapTitle", { name: pick(indicator.name, lang), period, level: t(`level.${level}`) });
+  const title = t("explore.mapTitle", { name: pick(shown.name, lang), period, level: t(`level.${level}`) });
+  const where = useMemo(
+    () => (circles && boundaries.data ? centroids(level === "city" ? boundaries.data.cities : boundaries.data.counties) : null),
+    [circles, boundaries.data, level],
+  );
   const option = useMemo(
     () =>
-      mapName && boundaries.data
-        ? buildChoroplethOption(
-            { mapName, indicator, rows, breaks, frame: boundaries.data.mainland, labels: level === "city" },
-            lang,
-            t,
-          )
-        : null,
-    [mapName, boundaries.data, indicator, rows, breaks, level, lang, t],
+      !mapName || !boundaries.data
+        ? null
+        : circles && where
+          ? buildProportionalOption(
+              { mapName, indicator: shown, rows, centroids: where, frame: boundaries.data.mainland, labels: level === "city" },
+              lang,
+              t,
+            )
+          : buildChoroplethOption(
+              { mapName, indicator: shown, rows, breaks, frame: boundaries.data.mainland, labels: level === "city" },
+              lang,
+              t,
+            ),
+    [mapName, boundaries.data, circles, where, shown, rows, breaks, level, lang, t],
   );
   // Named like the Map view's export of the same map: indicator, level, period, language.
   useFillExportSlot(exportSlot, () =>
-    published && isSettled(observations) && option
+    published && measured.settled && option
       ? {
           title,
           subtitle: `${t("map.province")}, ${t(`level.${level}`)}`,
           option,
-          file: { indicator: indicator.id, level, period, lang },
-          csv: () => mapRowsTable(rows, indicator, lang, t),
-          indicator,
+          file: {
+            indicator: measured.choice.denominator === null ? indicator.id : `${indicator.id}-per-${measured.choice.per}`,
+            level,
+            period,
+            lang,
+          },
+          csv: () => mapRowsTable(rows, shown, lang, t, mapMeasure(indicator, measured.choice, catalogue, lang, t)),
+          indicator: shown,
           source: pick(indicator.source, lang),
         }
       : null,
@@ -119,7 +147,7 @@ export function MapTab({
       {!published ? (
         <Empty reason={t("map.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
       ) : (
-        <QueryGate queries={[observations, boundaries]} height={480}>
+        <QueryGate queries={[...measured.queries, boundaries]} height={480}>
           {() =>
             option ? (
               <>
