@@ -31,7 +31,7 @@ import { type BrowserFigures, runBrowser, VIEWS } from "./browser";
 import { type LighthouseFigures, type Preset, runLighthouse } from "./lighthouse";
 import { runScale, type ScalePoint, scaledDataset } from "./scale";
 import { runScaleBrowser, type ScaleBrowserPoint } from "./scale-browser";
-import { runScreenMemory, type ScreenMemoryFigures } from "./screen";
+import { runScreenMemory, type ScreenMemoryFigures, screenSummary } from "./screen";
 import { ratio, round, type Summary } from "./stats";
 
 const started = performance.now();
@@ -338,9 +338,7 @@ if (results.browser && browser) {
 }
 if (screen) {
   print();
-  print(
-    `Command screen, ${screen.cycles} cycles: JS heap after GC ${screen.heapMB[0]} MB at cycle ${screen.checkpoints[0]}, ${screen.heapMB[1]} MB at ${screen.checkpoints[1]} (×${screen.growthRatio}); DOM nodes ${screen.nodes.join(" → ")}, listeners ${screen.listeners.join(" → ")}: ${screen.ok ? "ok (≤ ×1.10, DOM flat)" : "FAILED (growth > 10% or DOM not flat)"}`,
-  );
+  print(`Command screen, ${screen.cycles} cycles: ${screenSummary(screen)}`);
 }
 if (scale) {
   print();
