@@ -1,6 +1,6 @@
 import type { Indicator, Observation, Region } from "../api/contract";
 import type { EChartsOption } from "../charts/echarts";
-import type { MapMeasure, MapRow } from "../charts/map/map-data";
+import type { MapRow } from "../charts/map/map-data";
 import type { Change } from "../domain/change";
 import { pick, type Translate } from "../i18n/format";
 import type { Lang } from "../state/url";
@@ -81,18 +81,8 @@ export function changeCells(c: Change | null, t: Translate): [number | null, str
   return c ? [tidy(c.value), t(c.kind === "pp" ? "export.pp" : "export.pct")] : [null, null];
 }
 
-/**
- * The rows of a map, ranking or map table as shown: code, name, value, unit, rank, change,
- * status; for a measure (see `mapMeasure`) then the numerator, the denominator and the
- * denominator's period each ratio was computed from.
- */
-export function mapRowsTable(
-  rows: readonly MapRow[],
-  ind: Indicator,
-  lang: Lang,
-  t: Translate,
-  measure: MapMeasure | null = null,
-): CsvTable {
+/** The rows of a map, ranking or map table as shown: code, name, value, unit, rank, change, status. */
+export function mapRowsTable(rows: readonly MapRow[], ind: Indicator, lang: Lang, t: Translate): CsvTable {
   return {
     header: [
       t("table.code"),
@@ -103,20 +93,16 @@ export function mapRowsTable(
       t("table.change"),
       t("export.changeUnit"),
       t("table.status"),
-      ...(measure ? [measure.numerator, measure.denominator, ...(measure.period ? [measure.period] : [])] : []),
     ],
     textColumns: [0],
     rows: rows.map((r) => [
       r.code,
       pick(r.name, lang),
-      tidy(r.value),
+      r.value,
       pick(ind.unit, lang),
       r.rank,
       ...changeCells(r.change, t),
       r.status ? t(`status.${r.status}`) : null,
-      ...(measure
-        ? [r.numerator ?? null, tidy(r.denominator ?? null), ...(measure.period ? [r.denominatorPeriod ?? null] : [])]
-        : []),
     ]),
   };
 }

@@ -11,6 +11,7 @@ import type { Indicator, Region } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
 import { echarts } from "../../src/charts/echarts";
 import { centroids, decodeBoundaries } from "../../src/charts/map/geo";
+import { measuredMapRowsTable as mapRowsTable } from "../../src/charts/map/map-csv";
 import { buildRows, mapMeasure } from "../../src/charts/map/map-data";
 import {
   buildProportionalOption,
@@ -22,7 +23,6 @@ import {
 import { registerMap } from "../../src/charts/map/register";
 import { measuredIndicator, measuredObservations, resolveMeasure } from "../../src/domain/intensity";
 import { buildExportOption, type ExportFrame, exportSize } from "../../src/export/export-option";
-import { mapRowsTable } from "../../src/export/spec";
 import { formatValue, translator } from "../../src/i18n/format";
 import { addMessages } from "../../src/i18n/messages";
 import * as measureTexts from "../../src/i18n/messages-measure";

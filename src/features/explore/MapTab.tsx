@@ -6,12 +6,13 @@ import { useIndicators } from "../../api/hooks";
 import { Chart } from "../../charts/Chart";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import { centroids } from "../../charts/map/geo";
+import { measuredMapRowsTable } from "../../charts/map/map-csv";
 import { buildRows, mapMeasure } from "../../charts/map/map-data";
 import { buildProportionalOption } from "../../charts/map/proportional-option";
 import { useBoundaries, useMapName } from "../../charts/map/use-boundaries";
 import { computeBreaks } from "../../domain/bins";
 import { isAmount } from "../../domain/intensity";
-import { mapRowsTable } from "../../export/spec";
+
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useMeasured } from "../../measures/use-measured";
@@ -106,7 +107,7 @@ export function MapTab({
             period,
             lang,
           },
-          csv: () => mapRowsTable(rows, shown, lang, t, mapMeasure(indicator, measured.choice, catalogue, lang, t)),
+          csv: () => measuredMapRowsTable(rows, shown, lang, t, mapMeasure(indicator, measured.choice, catalogue, lang, t)),
           indicator: shown,
           source: pick(indicator.source, lang),
         }

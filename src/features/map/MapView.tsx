@@ -9,6 +9,7 @@ import type { EChartsOption } from "../../charts/echarts";
 import { buildChoroplethOption } from "../../charts/map/choropleth-option";
 import { centroids } from "../../charts/map/geo";
 import { MapTable } from "../../charts/map/MapTable";
+import { measuredMapRowsTable } from "../../charts/map/map-csv";
 import { buildRows, mapMeasure, periodsOf } from "../../charts/map/map-data";
 import { buildProportionalOption } from "../../charts/map/proportional-option";
 import { buildRankingOption, rankingRows } from "../../charts/map/ranking-option";
@@ -18,7 +19,7 @@ import { computeBreaks } from "../../domain/bins";
 import { resolveIndicator } from "../../domain/catalogue";
 import { isAmount, measuresOf } from "../../domain/intensity";
 import { isQuarter, sameFrequency } from "../../domain/periods";
-import { type ExportSpec, mapRowsTable } from "../../export/spec";
+import type { ExportSpec } from "../../export/spec";
 import { pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useMeasured } from "../../measures/use-measured";
@@ -273,7 +274,7 @@ function MapBody({
           subtitle: place,
           option,
           file: { indicator: fileId, level: drilled ? `county-${city}` : effectiveLevel, period, lang, suffix },
-          csv: () => mapRowsTable(suffix ? rankingRows(shownRows) : shownRows, shown, lang, t, measureColumns),
+          csv: () => measuredMapRowsTable(suffix ? rankingRows(shownRows) : shownRows, shown, lang, t, measureColumns),
           indicator: shown,
           source: pick(indicator.source, lang),
         }
