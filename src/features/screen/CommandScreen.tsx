@@ -11,7 +11,7 @@ import { useDataSource } from "../../api/context";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { describeError } from "../../api/errors";
 import { regionsAtLevel } from "../../api/filter";
-import { useIndicators, useManyObservations, useMeta, useObservations, useRegions } from "../../api/hooks";
+import { useIndicators, useManyObservations, useMeta, useRegions } from "../../api/hooks";
 import { observationsQuery } from "../../api/queries";
 import { Chart, ThemeContext, WALL_THEME } from "../../charts/Chart";
 import { buildChoroplethOption, legendPieces } from "../../charts/map/choropleth-option";
@@ -23,6 +23,7 @@ import { sortAssessments } from "../../domain/assessment";
 import { computeBreaks } from "../../domain/bins";
 import { featured } from "../../domain/catalogue";
 import { change, latestWithPrevious } from "../../domain/change";
+import { resolveMeasure } from "../../domain/intensity";
 import { isQuarter } from "../../domain/periods";
 import { seriesOf } from "../../domain/series";
 import type { Warning } from "../../domain/warnings";
@@ -33,6 +34,7 @@ import * as screenTexts from "../../i18n/messages-screen";
 import { useLang, useT } from "../../i18n/use-t";
 import { useJudgments } from "../../judgments/use-judgments";
 import { warningReason } from "../../judgments/warning-text";
+import { useMeasured } from "../../measures/use-measured";
 import { useApp } from "../../state/context";
 import { Sparkline } from "../../ui/Sparkline";
 import { beijingTime, cycleList, mappableLevel, rankingEnds, screenMapOption } from "./screen-model";
@@ -175,8 +177,12 @@ function ScreenBody({
   const next = list[(index + 1) % list.length];
   useEffect(() => {
     const level = next && mappableLevel(next);
-    if (level) void client.prefetchQuery(observationsQuery(src, { indicator: next.id, level }));
-  }, [client, src, next]);
+    if (!level) return;
+    void client.prefetchQuery(observationsQuery(src, { indicator: next.id, level }));
+    // The map shows it in its natural intensive form: its denominator too.
+    const den = resolveMeasure(next, indicators, null).choice.denominator;
+    if (den?.kind === "indicator") void client.prefetchQuery(observationsQuery(src, { indicator: den.id, level }));
+  }, [client, src, next, indicators]);
   useRefresh(refresh, meta.dataVersion);
 
   // County level, as the map: the warnings are about the units the map draws.
@@ -272,6 +278,8 @@ function useHeight(ref: React.RefObject<HTMLElement | null>): number {
   return height;
 }
 
+const NO_CATALOGUE: readonly Indicator[] = [];
+
 function MapAndRanking({
   indicator,
   regions,
@@ -289,9 +297,14 @@ function MapAndRanking({
   const lang = useLang();
   const { bins, cycle } = useApp((s) => s);
   const level = mappableLevel(indicator) ?? "city";
-  const observations = useObservations({ indicator: indicator.id, level });
+  // An amount in its natural intensive form (per resident, per GDP…), never a choropleth of totals (#16).
+  const catalogue = useIndicators().data;
+  const query = useMemo(() => ({ indicator: indicator.id, level }), [indicator.id, level]);
+  const measured = useMeasured(indicator, catalogue ?? NO_CATALOGUE, null, query);
+  const shownIndicator = measured.indicator;
+  const observations = { data: measured.data };
   const boundaries = useBoundaries();
-  const health = useSelfHealing([observations, boundaries]);
+  const health = useSelfHealing([...measured.queries, boundaries]);
   const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
   const period = useMemo(() => {
     const data = observations.data ?? [];
@@ -301,8 +314,8 @@ function MapAndRanking({
       .find((p) => data.some((o) => o.period === p && o.value !== null));
   }, [observations.data]);
   const rows = useMemo(
-    () => (period && observations.data ? buildRows(units, observations.data, period, indicator) : []),
-    [units, observations.data, period, indicator],
+    () => (period && observations.data ? buildRows(units, observations.data, period, shownIndicator) : []),
+    [units, observations.data, period, shownIndicator],
   );
   const breaks = useMemo(
     () =>
@@ -320,24 +333,27 @@ function MapAndRanking({
     const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const scale = t("map.scale", { n: rows.filter((r) => r.value !== null).length, level: t(`level.${level}`) });
     const base = buildChoroplethOption(
-      { mapName, indicator, rows, breaks, frame: boundaries.data.mainland, labels: true, scale },
+      { mapName, indicator: shownIndicator, rows, breaks, frame: boundaries.data.mainland, labels: true, scale },
       lang,
       t,
     );
     return screenMapOption(base, rem);
-  }, [mapName, boundaries.data, rows, breaks, indicator, level, lang, t, height]);
-  const pieces = useMemo(() => legendPieces({ indicator, rows, breaks }, lang, t), [indicator, rows, breaks, lang, t]);
+  }, [mapName, boundaries.data, rows, breaks, shownIndicator, level, lang, t, height]);
+  const pieces = useMemo(
+    () => legendPieces({ indicator: shownIndicator, rows, breaks }, lang, t),
+    [shownIndicator, rows, breaks, lang, t],
+  );
   const lastOption = useRef(option);
   if (option) lastOption.current = option;
   const shown = lastOption.current;
-  const name = pick(indicator.name, lang);
+  const name = pick(shownIndicator.name, lang);
   const title = period ? t("screen.mapTitle", { name, period, level: t(`level.${level}`) }) : name;
   const { top, bottom } = rankingEnds(rows);
   const item = (r: (typeof rows)[number]) => (
     <li key={r.code}>
       <span className="screen-rank">{r.rank}</span>
       <span className="screen-region">{pick(r.name, lang)}</span>
-      <span className="screen-value">{formatValue(r.value, indicator, lang)}</span>
+      <span className="screen-value">{formatValue(r.value, shownIndicator, lang)}</span>
     </li>
   );
   return (
@@ -360,7 +376,7 @@ function MapAndRanking({
         <Note health={health} t={t} />
         {option && (
           <div className="screen-legend">
-            <span>{unitLabel(indicator, lang)}</span>
+            <span>{unitLabel(shownIndicator, lang)}</span>
             <ul aria-label={t("screen.legend")}>
               {pieces.map((p) => (
                 <li key={p.value}>
