@@ -110,7 +110,8 @@ export function measuredIndicator(ind: Indicator, choice: MeasureChoice): Indica
     ...ind,
     name: {
       zh: `${ind.name.zh}（${(label as Text).zh}）`,
-      en: `${ind.name.en} ${(label as Text).en}`,
+      // "5G base stations per 10,000 residents", but "Digital infrastructure investment, share of GDP".
+      en: `${ind.name.en}${/^per\b/.test((label as Text).en) ? " " : ", "}${(label as Text).en}`,
     },
     unit,
     decimals,

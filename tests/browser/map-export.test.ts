@@ -58,7 +58,7 @@ describe("map exports carry the boundary notice", () => {
     const { svg, file } = await exportSvg(config(), "en");
     expect(svg).toContain("this is not an approved map");
     // An amount opens in its natural intensive form, and its export says so (#16).
-    expect(svg).toContain("Core digital industries value added share of GDP");
+    expect(svg).toContain("Core digital industries value added, share of GDP");
     expect(file).toMatch(/^core-digital-va-per-gdp_county_\d{4}_en\.svg$/);
   });
 

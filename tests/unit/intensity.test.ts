@@ -149,9 +149,11 @@ describe("resolveMeasure", () => {
     expect(m.aggregation).toEqual({ method: "weighted-mean", weight: "population" });
     expect(measuredIndicator(ind, resolveMeasure(ind, catalogue, TOTAL).choice)).toBe(ind);
   });
-  it("a share of GDP is a rate", () => {
+  it("a share of GDP is a rate, named after a comma in English", () => {
     const ind2 = byId("digital-infra-investment");
-    expect(isRate(measuredIndicator(ind2, resolveMeasure(ind2, catalogue, "gdp").choice))).toBe(true);
+    const m = measuredIndicator(ind2, resolveMeasure(ind2, catalogue, "gdp").choice);
+    expect(isRate(m)).toBe(true);
+    expect(m.name.en).toBe("Digital infrastructure investment, share of GDP");
   });
 });
 
