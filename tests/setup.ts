@@ -1,5 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
+import { setPlatformAPI } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { echarts } from "../src/charts/echarts";
@@ -7,7 +8,7 @@ import { server } from "./support/msw";
 
 // jsdom has no canvas: charts render with the SVG renderer and measure text with a stub.
 echarts.use([SVGRenderer]);
-echarts.setPlatformAPI({ createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
+setPlatformAPI({ createCanvas: () => ({ getContext: () => null }) as unknown as HTMLCanvasElement });
 
 // jsdom does no layout: give elements a size so that ECharts can lay charts out.
 for (const [prop, size] of [

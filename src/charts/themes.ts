@@ -1,5 +1,5 @@
+import { registerTheme } from "echarts/core";
 import { WALL_THEME } from "./Chart";
-import { echarts } from "./echarts";
 
 /**
  * The wall-display theme: light text on the dark page, type scaled to the screen so that a
@@ -16,7 +16,7 @@ export function registerWallTheme(screenWidth: number): string {
     splitLine: { lineStyle: { color: "#30363d" } },
     nameTextStyle: { color: ink, fontSize: size(12) },
   };
-  echarts.registerTheme(WALL_THEME, {
+  registerTheme(WALL_THEME, {
     backgroundColor: "transparent",
     textStyle: { color: ink, fontSize: size(12) },
     legend: { textStyle: { color: ink, fontSize: size(12) } },

@@ -1,4 +1,5 @@
-import { type EChartsOption, echarts } from "../charts/echarts";
+import { graphic } from "echarts/core";
+import type { EChartsOption } from "../charts/echarts";
 
 /** What an exported chart must carry to be read far from the dashboard. */
 export interface ExportFrame {
@@ -57,14 +58,14 @@ const LEGEND = { icon: 25, iconGap: 5, gap: 10, row: 24, fontSize: 12 } as const
  */
 function textHeight(text: string, style: { fontSize: number; fontWeight?: "bold" }, width?: number): number {
   if (!text) return 0;
-  const el = new echarts.graphic.Text({
+  const el = new graphic.Text({
     style: { text, ...font(style), ...(width ? { width: Math.max(width, 40), overflow: "break" } : {}) },
   });
   return Math.ceil(el.getBoundingRect().height);
 }
 
 function textWidth(text: string, fontSize: number): number {
-  return new echarts.graphic.Text({ style: { text, ...font({ fontSize }) } }).getBoundingRect().width;
+  return new graphic.Text({ style: { text, ...font({ fontSize }) } }).getBoundingRect().width;
 }
 
 /**

@@ -3,6 +3,7 @@
  * the chart redrawn from its builder, never a screenshot. Loaded on demand (first export).
  */
 import { GraphicComponent, LegendPlainComponent, TitleComponent } from "echarts/components";
+import type { EChartsType } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import type { EChartsOption } from "../charts/echarts";
 import { echarts } from "../charts/echarts";
@@ -16,7 +17,7 @@ export interface RenderSize {
   height: number;
 }
 
-function withChart<T>(option: EChartsOption, size: RenderSize, renderer: "canvas" | "svg", use: (c: echarts.ECharts) => T): T {
+function withChart<T>(option: EChartsOption, size: RenderSize, renderer: "canvas" | "svg", use: (c: EChartsType) => T): T {
   const host = document.createElement("div");
   // Laid out but out of sight: ECharts needs a real element, and fonts resolve as on screen.
   Object.assign(host.style, {

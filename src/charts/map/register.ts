@@ -1,5 +1,6 @@
 import { BarChart, MapChart, ScatterChart } from "echarts/charts";
 import { GeoComponent, GraphicComponent, VisualMapPiecewiseComponent } from "echarts/components";
+import { getMap, registerMap as register } from "echarts/core";
 import { echarts } from "../echarts";
 import type { Boundaries } from "./geo";
 
@@ -9,6 +10,6 @@ echarts.use([MapChart, BarChart, VisualMapPiecewiseComponent, ScatterChart, GeoC
 
 /** Registers a set of shapes with ECharts under `name` once; returns the name. */
 export function registerMap(name: string, shapes: Boundaries["counties"]): string {
-  if (!echarts.getMap(name)) echarts.registerMap(name, shapes as unknown as Parameters<typeof echarts.registerMap>[1]);
+  if (!getMap(name)) register(name, shapes as unknown as Parameters<typeof register>[1]);
   return name;
 }
