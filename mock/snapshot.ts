@@ -1,17 +1,32 @@
 /**
- * The static snapshot of contract v1: the files the `static` data source reads
- * (meta.json, regions.json, indicators.json, observations/{id}.json and, per level,
- * observations/{id}/{level}.json), each exactly what the matching API endpoint answers
- * (`GET /observations?indicator={id}[&level={level}]`). The per-level files are an
- * optimisation: a province-level query reads a few hundred bytes instead of every county's
- * figures; a snapshot without them still works (the source falls back to the whole file).
- * Written to a temporary folder first, so a failed run never leaves a half-written snapshot
- * behind (see `writeSnapshot` for how it is published over a snapshot being read).
+ * The static snapshot of contract v1: the files the `static` data source reads (meta.json,
+ * regions.json, indicators.json, observations/{id}.json, per level observations/{id}/{level}.json,
+ * and per level and year years/{level}/{year}.json). Each observations file is exactly what the
+ * matching API endpoint answers (`GET /observations?indicator={id}[&level={level}]`); a year
+ * file is a list of such answers, `GET /observations?indicator={id}&level={level}&from={year}&to={year}`
+ * for every indicator published at the level (see src/api/year-file.ts). The
+ * per-level and per-year files are optimisations: a province-level query reads a few hundred
+ * bytes instead of every county's figures, and the one-year queries of the profile's first
+ * screen read one file of one year instead of every indicator's every year; a snapshot
+ * without them still works (the source falls back to the level's file, then to the whole
+ * file). A year file is written for every year from meta.firstYear to meta.lastYear, so that
+ * a missing one means an older snapshot. Written to a temporary folder first, so a failed run
+ * never leaves a half-written snapshot behind (see `writeSnapshot` for how it is published
+ * over a snapshot being read).
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { IndicatorsResponseSchema, MetaSchema, ObservationsResponseSchema, RegionsResponseSchema } from "../src/api/contract";
+import {
+  IndicatorsResponseSchema,
+  LEVELS,
+  type Level,
+  MetaSchema,
+  type Observation,
+  ObservationsResponseSchema,
+  RegionsResponseSchema,
+} from "../src/api/contract";
 import { filterObservations } from "../src/api/filter";
+import type { YearFile } from "../src/api/year-file";
 import type { Dataset } from "./generate";
 
 export function snapshotFiles(data: Dataset): Map<string, unknown> {
@@ -21,12 +36,25 @@ export function snapshotFiles(data: Dataset): Map<string, unknown> {
     ["indicators.json", { indicators: data.indicators }],
   ]);
   const levels = new Map(data.indicators.map((i) => [i.id, i.levels]));
+  const byLevel = new Map<Level, { indicator: string; observations: Observation[] }[]>(LEVELS.map((l) => [l, []]));
   for (const [id, observations] of data.observations) {
     files.set(`observations/${id}.json`, { indicator: id, observations });
     // Only the levels the indicator is published at: at any other the API answers 400.
     for (const level of levels.get(id) ?? []) {
       const atLevel = filterObservations(observations, data.regions, { level });
       files.set(`observations/${id}/${level}.json`, { indicator: id, observations: atLevel });
+      byLevel.get(level)?.push({ indicator: id, observations: atLevel });
+    }
+  }
+  for (let y = data.meta.firstYear; y <= data.meta.lastYear; y++) {
+    const year = String(y);
+    for (const [level, series] of byLevel) {
+      if (!series.length) continue;
+      const answers = series.map(({ indicator, observations }) => ({
+        indicator,
+        observations: filterObservations(observations, data.regions, { level, from: year, to: year }),
+      }));
+      files.set(`years/${level}/${year}.json`, { level, year, answers } satisfies YearFile);
     }
   }
   return files;

@@ -55,8 +55,10 @@ describe("round trip: the simulated dataset, exported to the long format and imp
     const want = new Map([...snapshotFiles(dataset)].map(([name, body]) => [name, JSON.stringify(body)]));
     const got = bytesOf(result);
     expect([...got.keys()]).toEqual([...want.keys()]);
-    // The catalogue, each indicator's whole file and one file per level it is published at.
-    expect(got.size).toBe(dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 3));
+    // The catalogue, each indicator's whole file and one file per level it is published at, and
+    // one year file per level and year.
+    const years = dataset.meta.lastYear - dataset.meta.firstYear + 1;
+    expect(got.size).toBe(dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 3) + 3 * years);
     for (const [name, body] of want) {
       if (name === "meta.json" || name === "indicators.json") continue;
       expect(got.get(name), name).toBe(body);
@@ -438,6 +440,10 @@ describe("on disk", () => {
         `observations/${id}/province.json`,
       ]),
       "regions.json",
+      // Every indicator's answers for one level and year (the fixture: 2023 only).
+      "years/city/2023.json",
+      "years/county/2023.json",
+      "years/province/2023.json",
     ]);
 
     const failed = await importFiles([...good, join(FIXTURES, "bad-rows.csv")], out, { updatedAt: "2030-01-01T00:00:00Z" });

@@ -23,6 +23,7 @@ import {
   RegionsResponseSchema,
 } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
+import type { YearFile } from "../../src/api/year-file";
 import { periodWithin } from "../../src/domain/periods";
 import { dataset } from "../support/msw";
 
@@ -270,9 +271,15 @@ describe("the mock API behaves as openapi.yaml describes", () => {
 describe("the static snapshot conforms to openapi.yaml and zod", () => {
   it("every file validates against its endpoint's 200 schema", () => {
     const files = snapshotFiles(dataset);
-    // The catalogue, each indicator's whole file and one file per level it is published at.
-    expect(files.size).toBe(3 + dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 0));
+    // The catalogue, each indicator's whole file and one file per level it is published at, and
+    // a year file per level and year: a list of observations answers, each checked as one.
+    const years = dataset.meta.lastYear - dataset.meta.firstYear + 1;
+    expect(files.size).toBe(3 + dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 0) + 3 * years);
     for (const [name, body] of files) {
+      if (name.startsWith("years/")) {
+        for (const answer of (body as YearFile).answers) expectConforms("observations", 200, answer, name);
+        continue;
+      }
       const route = (name.startsWith("observations/") ? "observations" : name.replace(/\.json$/, "")) as Route;
       expectConforms(route, 200, body, name);
     }

@@ -19,6 +19,7 @@ import {
   type Text,
 } from "../../src/api/contract";
 import { issueText } from "../../src/api/issue-text";
+import { YearFileSchema } from "../../src/api/year-file";
 import { readCatalogue, readMilestones, readTargets } from "./catalogue";
 import { buildTree, type Completion, checkQuarters, complete, toObservations } from "./derive";
 import { classify, type TableKind } from "./format";
@@ -89,7 +90,9 @@ function validateFiles(data: Dataset, issues: Issues): void {
           ? RegionsResponseSchema
           : name === "indicators.json"
             ? IndicatorsResponseSchema
-            : ObservationsResponseSchema;
+            : name.startsWith("years/")
+              ? YearFileSchema
+              : ObservationsResponseSchema;
     const r = schema.safeParse(body);
     if (!r.success) {
       const first = r.error.issues[0];
