@@ -78,8 +78,12 @@ export interface LoadFigures {
   firstChart?: Summary;
   /** The last chart `finished` before the page went quiet: every chart of the view drawn. */
   allCharts?: Summary;
-  /** The profile: its header drawn (mark `profile-header`), and every panel drawn (`profile-complete`). */
+  /**
+   * The profile: its header drawn (mark `profile-header`), its first screen, i.e. the header and
+   * the standing (index, rank, tier) drawn (`profile-standing`), and every panel drawn (`profile-complete`).
+   */
   header?: Summary;
+  firstScreen?: Summary;
   complete?: Summary;
 }
 
@@ -236,10 +240,11 @@ async function loads(
     : { fcp: summarise(fcp) };
 }
 
-/** Cold loads of the region profile: first paint, its header and its full page, by the marks it sets. */
+/** Cold loads of the region profile: first paint, its header, its first screen and its full page, by the marks it sets. */
 async function profileLoads(browser: Awaited<ReturnType<typeof launch>>, url: string, reps: number): Promise<LoadFigures> {
   const fcp: number[] = [];
   const header: number[] = [];
+  const firstScreen: number[] = [];
   const complete: number[] = [];
   for (let i = 0; i < reps; i++) {
     const context = await browser.newContext();
@@ -253,14 +258,16 @@ async function profileLoads(browser: Awaited<ReturnType<typeof launch>>, url: st
     const f = await page.evaluate(() => ({
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
       header: performance.getEntriesByName("profile-header", "mark")[0]?.startTime ?? Number.NaN,
+      firstScreen: performance.getEntriesByName("profile-standing", "mark")[0]?.startTime ?? Number.NaN,
       complete: performance.getEntriesByName("profile-complete", "mark")[0]?.startTime ?? Number.NaN,
     }));
     fcp.push(f.fcp);
     header.push(f.header);
+    firstScreen.push(f.firstScreen);
     complete.push(f.complete);
     await context.close();
   }
-  return { fcp: summarise(fcp), header: summarise(header), complete: summarise(complete) };
+  return { fcp: summarise(fcp), header: summarise(header), firstScreen: summarise(firstScreen), complete: summarise(complete) };
 }
 
 async function heapMB(cdp: CDPSession): Promise<{ mb: number; nodes: number; listeners: number }> {
@@ -343,7 +350,7 @@ export async function runBrowser(o: BrowserOptions): Promise<BrowserFigures> {
     const profile = await attempt("load profile", () => profileLoads(browser, `${o.base}${PROFILE_QUERY}`, o.loadReps));
     if (profile) loadFigures.profile = profile;
     o.log(
-      `  load profile: header ${profile?.header?.median ?? "—"} ms, full page ${profile?.complete?.median ?? "—"} ms (median of ${o.loadReps}; budgets 1,500 and 3,000 ms)`,
+      `  load profile: header ${profile?.header?.median ?? "—"} ms, first screen (standing) ${profile?.firstScreen?.median ?? "—"} ms, full page ${profile?.complete?.median ?? "—"} ms (median of ${o.loadReps}; budgets 1,500 and 3,000 ms)`,
     );
 
     const context = await browser.newContext();

@@ -10,7 +10,7 @@ export const useObservations = (q: ObservationQuery, enabled = true) =>
   useQuery({ ...observationsQuery(useDataSource(), q), enabled });
 
 /** Many observation queries at once (e.g. every indicator of the catalogue at one level). */
-export function useManyObservations(qs: readonly ObservationQuery[]) {
+export function useManyObservations(qs: readonly ObservationQuery[], enabled = true) {
   const src = useDataSource();
-  return useQueries({ queries: qs.map((q) => observationsQuery(src, q)) });
+  return useQueries({ queries: qs.map((q) => ({ ...observationsQuery(src, q), enabled })) });
 }

@@ -119,7 +119,8 @@ describe("region profile", () => {
     const [score, rank] = within(standing)
       .getAllByRole("definition")
       .map((d) => d.textContent);
-    await userEvent.click(screen.getByRole("link", { name: zh["profile.compare"] }));
+    // The standing comes first (from the year's figures); the other panels once every year is in.
+    await userEvent.click(await screen.findByRole("link", { name: zh["profile.compare"] }, T));
     const index = await screen.findByRole("region", { name: zh["compare.index"] }, T);
     const row = await within(index).findByRole("row", { name: /^兴宁市/ }, T);
     const cells = within(row).getAllByRole("cell");
@@ -130,7 +131,7 @@ describe("region profile", () => {
   it("describes the year chosen, with the index of that year", async () => {
     await renderApp(`?view=profile&region=${XINGNING}`);
     const standing = await screen.findByRole("region", { name: zh["profile.standing"] }, T);
-    await userEvent.selectOptions(within(standing).getByRole("combobox", { name: zh["profile.year"] }), "2021");
+    await userEvent.selectOptions(await within(standing).findByRole("combobox", { name: zh["profile.year"] }, T), "2021");
     await waitFor(() => expect(window.location.search).toContain("year=2021"));
     const row = countyIndex("2021").rows.find((r) => r.code === XINGNING);
     await waitFor(() => expect(within(standing).getAllByRole("definition")[1]).toHaveTextContent(`${row?.rank} / ${row?.of}`));
@@ -144,7 +145,7 @@ describe("region profile", () => {
     expect(screen.getByText(/ranked with the counties as one unit/)).toBeInTheDocument();
     expect(within(standing).getAllByRole("definition")[2]).toHaveTextContent(/^Tier [1-5]$/);
     // Its Compare link leads with a county, so that Dongguan is compared among the counties.
-    const compare = screen.getByRole("link", { name: en["profile.compare"] });
+    const compare = await screen.findByRole("link", { name: en["profile.compare"] }, T);
     const codes = (new URL(compare.getAttribute("href") as string, "http://x").searchParams.get("regions") ?? "").split(",");
     expect(codes[1]).toBe("441900");
     expect(region(codes[0]).level).toBe("county");
@@ -173,7 +174,7 @@ describe("region profile", () => {
   it("shows the province its indicators and targets, with no rank or similar regions", async () => {
     await renderApp("?view=profile&region=440000");
     expect(await screen.findByText(zh["profile.provinceNoRank"], {}, T)).toBeInTheDocument();
-    const progress = screen.getByRole("region", { name: zh["profile.progress"] });
+    const progress = await screen.findByRole("region", { name: zh["profile.progress"] }, T);
     expect(within(progress).getAllByRole("row").length).toBeGreaterThan(1);
     expect(screen.queryByRole("region", { name: zh["profile.similar"] })).not.toBeInTheDocument();
     expect(screen.getByRole("region", { name: zh["profile.indicators"] })).toBeInTheDocument();

@@ -91,33 +91,53 @@ function ProfileBody({
   const weights = useApp((s) => s.weights);
   const norm = useApp((s) => s.norm);
   const lang = useLang();
-  const { queries, profile } = useProfile({ region, regions, indicators, year, weights, norm, lastYear: meta.lastYear });
-  // The view's briefing: the profile's own sections (the panels' tables come with their export menus).
-  // Marks for `npm run bench`: every panel drawn (all come from one computation, so the first
-  // screen's standing and the full page are drawn together).
+  const { queries, profile, firstQueries, first } = useProfile({
+    region,
+    regions,
+    indicators,
+    year,
+    weights,
+    norm,
+    lastYear: meta.lastYear,
+  });
+  const shown = profile ?? first;
+  // Marks for `npm run bench`: the first screen's standing drawn (from the year's figures, or
+  // with everything else), and every panel drawn.
   useEffect(() => {
+    if (shown?.year) markOnce("profile-standing");
     if (profile) markOnce("profile-complete");
-  }, [profile]);
+  }, [shown, profile]);
+  // The view's briefing: the profile's own sections (the panels' tables come with their export menus).
   useRegisterBrief("profile", 10, () =>
     profile ? profileBrief(profile, regions, meta, norm, lang, t).flatMap((s) => s.blocks) : null,
   );
   return (
     <div className="profile">
-      <ProfileHeader region={region} regions={regions} meta={meta} profile={profile} />
-      <QueryGate queries={queries} height={360}>
+      <ProfileHeader region={region} regions={regions} meta={meta} profile={shown} />
+      {/* The first screen shows the standing from the year's figures while the rest loads
+          (same place in the tree, so the full profile's standing replaces it in place). */}
+      <QueryGate queries={first ? [] : [...firstQueries, ...queries]} height={360}>
         {() =>
-          profile ? (
-            !profile.year ? (
+          shown ? (
+            !shown.year ? (
               <Panel title={t("profile.standing")}>
                 <Empty reason={t("profile.noYear")} />
               </Panel>
             ) : (
               <>
-                <StandingPanel profile={profile} regions={regions} />
-                {profile.level !== "province" && <StrengthsPanel profile={profile} />}
-                <ProgressPanel profile={profile} regions={regions} />
-                {profile.level !== "province" && <SimilarPanel profile={profile} regions={regions} />}
-                <IndicatorsPanel profile={profile} />
+                <StandingPanel profile={shown} regions={regions} />
+                {profile ? (
+                  <>
+                    {profile.level !== "province" && <StrengthsPanel profile={profile} />}
+                    <ProgressPanel profile={profile} regions={regions} />
+                    {profile.level !== "province" && <SimilarPanel profile={profile} regions={regions} />}
+                    <IndicatorsPanel profile={profile} />
+                  </>
+                ) : (
+                  <QueryGate queries={queries} height={360}>
+                    {() => <Skeleton height={360} />}
+                  </QueryGate>
+                )}
               </>
             )
           ) : (
