@@ -219,7 +219,8 @@ export const en: Record<keyof typeof zh, string> = {
   "compare.axisMode.index": "index, first period = 100",
   "compare.axisMode.indexHeader": "Index (first period = 100)",
   "compare.axisMode.basePeriod": "Base period (= 100)",
-  "compare.axisMode.lateBase": "Lines with no positive value in the first period start at 100 in their first period with one: {list}.",
+  "compare.axisMode.lateBase":
+    "Lines with no positive value in the first period start at 100 in their first period with one: {list}.",
   "compare.axisMode.noBase": "Lines with no positive value, which cannot be shown as relative change: {list}.",
   "compare.axisMode.subtitleLog": "log scale",
   "compare.measureCsv.numerator": "Numerator: {name} ({unit})",

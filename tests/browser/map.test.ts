@@ -83,7 +83,7 @@ describe("map view on the built site", () => {
     for (const row of await rows().all()) {
       const cells = await row.locator("th, td").allTextContents();
       const record = Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
-      out.set(record["代码"], record);
+      out.set(record.代码, record);
     }
     return out;
   }
@@ -111,10 +111,10 @@ describe("map view on the built site", () => {
         // Population is in 万人 (10,000 people): per 10,000 residents = stations ÷ (population × 10⁴) × 10⁴.
         const expected = Number((((n / (d * 10_000)) * 10_000) as number).toFixed(1));
         const row = table.get(code) as Record<string, string>;
-        expect(numberIn(row["数值"]), code).toBe(expected);
+        expect(numberIn(row.数值), code).toBe(expected);
         expect(numberIn(row["5G基站数（个）"]), code).toBe(n);
         expect(numberIn(row["常住人口（万人）"]), code).toBe(d);
-        expect(row["常住人口期间"]).toBe(period);
+        expect(row.常住人口期间).toBe(period);
       }
     });
   }
