@@ -7,6 +7,21 @@ import { NO_DATA_COLOR, sequential } from "../palette";
 import type { MapRow } from "./map-data";
 import { regionTooltip } from "./tooltip";
 
+/** The regions' names on a map, drawn where they fit (shared by the choropleth and the circles' base map). */
+export function regionLabels(byCode: ReadonlyMap<string, MapRow>, show: boolean, lang: Lang) {
+  return {
+    show,
+    fontSize: 10,
+    color: "#1b1f24",
+    textBorderColor: "rgba(255,255,255,0.8)",
+    textBorderWidth: 2,
+    formatter: (p: unknown) => {
+      const row = byCode.get((p as { name: string }).name);
+      return row ? pick(row.name, lang) : "";
+    },
+  };
+}
+
 export interface ChoroplethInput {
   /** The name the boundaries were registered under with ECharts. */
   mapName: string;
@@ -111,17 +126,7 @@ export function buildChoroplethOption(input: ChoroplethInput, lang: Lang, t: Tra
         selectedMode: false,
         itemStyle: { borderColor: "#ffffff", borderWidth: 0.6 },
         emphasis: { itemStyle: { areaColor: "#f59e0b", borderColor: "#333", borderWidth: 1.2 }, label: { show: true } },
-        label: {
-          show: input.labels,
-          fontSize: 10,
-          color: "#1b1f24",
-          textBorderColor: "rgba(255,255,255,0.8)",
-          textBorderWidth: 2,
-          formatter: (p: unknown) => {
-            const row = byCode.get((p as { name: string }).name);
-            return row ? pick(row.name, lang) : "";
-          },
-        },
+        label: regionLabels(byCode, input.labels, lang),
         labelLayout: { hideOverlap: true },
         data: rows.map((r) => ({ name: r.code, value: classify(r.value, breaks) })),
       },

@@ -4,9 +4,10 @@
  * quantity, so totals are drawn as circles (area ∝ value) and never as colour classes.
  */
 import type { Indicator } from "../../api/contract";
-import { formatValue, pick, type Translate, unitLabel } from "../../i18n/format";
+import { formatValue, type Translate, unitLabel } from "../../i18n/format";
 import type { Lang } from "../../state/url";
 import type { EChartsOption } from "../echarts";
+import { regionLabels } from "./choropleth-option";
 import type { MapRow } from "./map-data";
 import { regionTooltip } from "./tooltip";
 
@@ -127,17 +128,7 @@ export function buildProportionalOption(input: ProportionalInput, lang: Lang, t:
       selectedMode: false,
       itemStyle: { areaColor: NEUTRAL_AREA, borderColor: "#ffffff", borderWidth: 0.6 },
       emphasis: { itemStyle: { areaColor: "#fcd34d", borderColor: "#333", borderWidth: 1.2 }, label: { show: true } },
-      label: {
-        show: input.labels,
-        fontSize: 10,
-        color: "#1b1f24",
-        textBorderColor: "rgba(255,255,255,0.8)",
-        textBorderWidth: 2,
-        formatter: (p: unknown) => {
-          const row = byCode.get((p as { name: string }).name);
-          return row ? pick(row.name, lang) : "";
-        },
-      },
+      label: regionLabels(byCode, input.labels, lang),
       tooltip: { show: true },
     },
     series: [
