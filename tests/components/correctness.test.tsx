@@ -35,7 +35,8 @@ describe("another indicator's figures never stand under this one's name", () => 
         return undefined; // on to the dataset's handler
       }),
     );
-    const { store } = await renderApp(`?view=map&indicator=${from.id}&year=2023&tab=table`);
+    // The total (amounts open per resident since #16): the figure the report was about.
+    const { store } = await renderApp(`?view=map&indicator=${from.id}&per=total&year=2023&tab=table`);
     const old = formatValue(valueAt(from.id, "440100", "2023"), from, "zh");
     const table = await screen.findByRole("table", {}, { timeout: 8000 });
     expect(within(table).getByRole("rowheader", { name: "广州市" }).closest("tr")).toHaveTextContent(old);
