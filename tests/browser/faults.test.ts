@@ -303,7 +303,7 @@ describe("faults injected into the built site (http data source)", () => {
       await sleep(3000);
       await route.fallback().catch(() => {});
     });
-    await open({ timeoutMs: 10_000 }, `?view=map&indicator=${from.id}&year=2023&tab=table`);
+    await open({ timeoutMs: 10_000 }, `?view=map&indicator=${from.id}&per=total&year=2023&tab=table`);
     const guangzhou = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "广州市", exact: true }) });
     await expect
       .poll(() => guangzhou.textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })

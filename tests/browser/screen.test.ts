@@ -222,6 +222,8 @@ describe("the command screen in use", () => {
 
   test("cycles map, ranking and highlighted figure together every cycle= seconds, with a progress cue; hover pauses", async () => {
     const names = ["5G base stations", "ICT employment", "Administrative villages reached by 5G"];
+    // The map draws amounts in their natural intensive form (#16): its heading says so.
+    const mapNames = ["5G base stations per 10,000 residents", "ICT employment per 1,000 residents", names[2]];
     await newPage({ width: 1920, height: 1080 });
     await page.goto(`${base}?screen=big&lang=en&cycle=3&indicators=5g-base-stations,ict-employment,villages-5g-rate`);
     await screenReady();
@@ -235,13 +237,13 @@ describe("the command screen in use", () => {
       }));
     const expectStep = async (i: number) => {
       const s = await state();
-      expect(s.map).toMatch(new RegExp(`^${names[i]} \\(\\d{4}, by (county|city)\\)$`));
+      expect(s.map).toMatch(new RegExp(`^${mapNames[i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d{4}, by (county|city)\\)$`));
       expect(s.kpi).toBe(names[i]);
-      expect(s.ranking).toBe(`Ranking: ${names[i]}`);
+      expect(s.ranking).toBe(`Ranking: ${mapNames[i]}`);
       expect(s.cue).toBe(`Indicator ${i + 1} of 3, next every 3 s`);
     };
     const shownFirst = (await state()).map;
-    const first = names.findIndex((n) => shownFirst.startsWith(`${n} (`));
+    const first = mapNames.findIndex((n) => shownFirst.startsWith(`${n} (`));
     expect(first).toBeGreaterThanOrEqual(0);
     await expectStep(first);
     expect(await page.locator(".screen-progress").evaluate((el) => getComputedStyle(el).animationName)).toBe("screen-progress");
