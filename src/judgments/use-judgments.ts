@@ -1,8 +1,8 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { regionsAtLevel } from "../api/filter";
-import { useManyObservations } from "../api/hooks";
+import { useLandedSeries } from "../api/landed";
 import { isSettled } from "../api/queries";
 import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../domain/assessment";
 import { currentTarget, targetIndicators } from "../domain/catalogue";
@@ -71,8 +71,60 @@ export function useJudgments({
 }): Judgments {
   const targeted = useMemo(() => targetIndicators(indicators, province), [indicators, province]);
   const atLevel = useMemo(() => watched(indicators, level), [indicators, level]);
-  const provinceResults = useManyObservations(targeted.map((i) => ({ indicator: i.id, level: "province" as const })));
-  const levelResults = useManyObservations(atLevel.map((i) => ({ indicator: i.id, level })));
+  const provinceResults = useLandedSeries(targeted.map((i) => ({ indicator: i.id, level: "province" as const })));
+  const levelResults = useLandedSeries(atLevel.map((i) => ({ indicator: i.id, level })));
+  const targetedIds = new Set(targeted.map((i) => i.id));
+  const levelTargeted = levelResults.filter((_, k) => targetedIds.has(atLevel[k].id));
+  const behindQueries = [...provinceResults, ...levelTargeted];
+  const all = [...provinceResults, ...levelResults];
+  // Judged in a deferred render: the series' last answer lands in a synchronous render (an
+  // external store's update), and the judgments and their panels — a quarter of a second at a
+  // phone's speed — then follow in one React may interrupt and split, not in the same task.
+  const input = useMemo(
+    () => ({ indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults }),
+    [indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults],
+  );
+  const deferred = useDeferredValue(input);
+  // Another level, province or catalogue than asked: a skeleton until judged, never the old one's verdicts under the new heading.
+  const same =
+    deferred.level === level &&
+    deferred.province === province &&
+    deferred.lastYear === lastYear &&
+    deferred.indicators === indicators &&
+    deferred.regions === regions;
+  const { targets, behind, warnings, findings } = same ? judge(deferred) : NONE;
+  return {
+    targets: { queries: provinceResults, value: targets },
+    behind: { queries: behindQueries, value: behind },
+    warnings: { queries: levelResults, value: warnings },
+    findings: { queries: all, value: findings },
+  };
+}
+
+const NONE = { targets: null, behind: null, warnings: null, findings: null } as const;
+
+/** The judgments of one set of answers, each computed once per part and stamp (see `cached`). */
+function judge({
+  indicators,
+  regions,
+  province,
+  level,
+  lastYear,
+  targeted,
+  atLevel,
+  provinceResults,
+  levelResults,
+}: {
+  indicators: readonly Indicator[];
+  regions: readonly Region[];
+  province: string;
+  level: Level;
+  lastYear: number;
+  targeted: readonly Indicator[];
+  atLevel: readonly Indicator[];
+  provinceResults: Results;
+  levelResults: Results;
+}) {
   const targetedIds = new Set(targeted.map((i) => i.id));
   const levelTargeted = levelResults.filter((_, k) => targetedIds.has(atLevel[k].id));
   const behindQueries = [...provinceResults, ...levelTargeted];
@@ -109,10 +161,5 @@ export function useJudgments({
     targets && behind && warnings
       ? cached(indicators, `findings|${context}|${stampOf(all)}`, () => keyFindings(targets, behind, warnings))
       : null;
-  return {
-    targets: { queries: provinceResults, value: targets },
-    behind: { queries: behindQueries, value: behind },
-    warnings: { queries: levelResults, value: warnings },
-    findings: { queries: all, value: findings },
-  };
+  return { targets, behind, warnings, findings };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../mock/generate";
 import type { Indicator } from "../../src/api/contract";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
-import { formatValue, translator, unitLabel } from "../../src/i18n/format";
+import { formatDate, formatValue, translator, unitLabel } from "../../src/i18n/format";
 
 const ind = (unit: Indicator["unit"], decimals = 1): Indicator => ({
   id: "x",
@@ -125,5 +125,29 @@ describe("every unit of the catalogue", () => {
         }
       }
     }
+  });
+});
+
+describe("formatDate", () => {
+  const intl = (iso: string, locale: string) =>
+    new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" }).format(
+      new Date(iso),
+    );
+  it.each([
+    "2026-03-31T00:00:00+08:00",
+    "2025-12-31T16:30:00Z", // already 1 January 2026 in Guangdong
+    "2024-02-29T12:00:00+08:00",
+    "2019-07-01T23:59:59+08:00",
+    "2023-01-01T00:00:00-05:00",
+  ])("writes %s as Intl does in Asia/Shanghai, in both languages", (iso) => {
+    expect(formatDate(iso, "zh")).toBe(intl(iso, "zh-CN"));
+    expect(formatDate(iso, "en")).toBe(intl(iso, "en-GB"));
+  });
+  it("names the day in Guangdong, not UTC", () => {
+    expect(formatDate("2025-12-31T16:30:00Z", "en")).toBe("1 January 2026");
+    expect(formatDate("2026-03-31T00:00:00+08:00", "zh")).toBe("2026年3月31日");
+  });
+  it("refuses a date it cannot read, as Intl does", () => {
+    expect(() => formatDate("not a date", "zh")).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
-import { useIndicators, useManyObservations, useMeta, useRegions } from "../../api/hooks";
+import { useIndicators, useMeta, useRegions } from "../../api/hooks";
+import { useLandedSeries } from "../../api/landed";
 import { isSettled } from "../../api/queries";
 import { featured, resolveIndicator } from "../../domain/catalogue";
 import { change, latestWithPrevious } from "../../domain/change";
@@ -36,6 +37,14 @@ export function Overview() {
     ? Array.from({ length: meta.data.lastYear - meta.data.firstYear + 1 }, (_, i) => String(meta.data.lastYear - i))
     : [];
   const yearUnknown = year !== null && meta.data !== undefined && !years.includes(year);
+  // The judged chunk on its way beside regions and indicators, not one round trip after them (its
+  // parts mount only once those have loaded, and their forty-odd series wait for its code); asked
+  // once meta has answered, i.e. after the first paint, which it would otherwise compete with.
+  const metaLoaded = meta.data !== undefined;
+  useEffect(() => {
+    // A failed load is the parts' to report (their boundaries offer Retry), not an unhandled rejection here.
+    if (metaLoaded) judged().catch(() => undefined);
+  }, [metaLoaded]);
   useEffect(() => {
     if (resolved?.unknown && indicatorId) reject("indicator", indicatorId);
   }, [resolved?.unknown, indicatorId, reject]);
@@ -87,7 +96,7 @@ function OverviewPanels({
   const list = featured(indicators);
   const lang = useLang();
   // The headline figures in the briefing: the same series the cards read (one request each, shared).
-  const kpiSeries = useManyObservations(list.map((i) => ({ indicator: i.id, level: "province" as const })));
+  const kpiSeries = useLandedSeries(list.map((i) => ({ indicator: i.id, level: "province" as const })));
   useRegisterBrief("overview-kpis", 20, () =>
     kpiSeries.every(isSettled)
       ? [
@@ -154,7 +163,7 @@ function OverviewPanels({
         <Empty reason={t("overview.noKpis")} />
       )}
     </Panel>,
-    <Panel key="targets" id="targets" title={t("targets.title")}>
+    <Panel key="targets" id="targets" title={t("targets.title")} className="panel-later">
       <p className="intro">{t("targets.intro")}</p>
       {part(200, <TargetsPart {...judgedProps} />)}
     </Panel>,
@@ -174,16 +183,16 @@ function OverviewPanels({
       </Panel>
     ),
     <div key="split" className="split">
-      <Panel title={t("pillars.title")}>
+      <Panel title={t("pillars.title")} className="panel-later">
         <PillarSummary indicators={indicators} province={province} year={until} />
       </Panel>
-      <Panel id="behind" title={t("behind.title")}>
+      <Panel id="behind" title={t("behind.title")} className="panel-later">
         <p className="intro">{t("behind.intro")}</p>
         {part(240, <BehindPart {...judgedProps} />)}
         {levelToggle}
       </Panel>
     </div>,
-    <Panel key="warnings" id="warnings" title={t("warnings.title")}>
+    <Panel key="warnings" id="warnings" title={t("warnings.title")} className="panel-later">
       <p className="intro">{t("warnings.intro", { level: t(`level.${level}`) })}</p>
       {part(200, <WarningsPart {...judgedProps} />)}
       {levelToggle}

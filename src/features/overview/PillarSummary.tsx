@@ -1,5 +1,5 @@
 import type { Indicator, Observation } from "../../api/contract";
-import { useManyObservations } from "../../api/hooks";
+import { useLandedSeries } from "../../api/landed";
 import { byPillar } from "../../domain/catalogue";
 import { change } from "../../domain/change";
 import { useT } from "../../i18n/use-t";
@@ -44,7 +44,7 @@ export function PillarSummary({
 }) {
   const t = useT();
   const list = indicators.filter((i) => !i.context && i.levels.includes("province"));
-  const results = useManyObservations(list.map((i) => ({ indicator: i.id, level: "province" as const })));
+  const results = useLandedSeries(list.map((i) => ({ indicator: i.id, level: "province" as const })));
   return (
     <QueryGate queries={results} height={200}>
       {() => (
