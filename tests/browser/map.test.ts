@@ -141,7 +141,8 @@ describe("map view on the built site", () => {
         return { grey, blue };
       });
     await expect.poll(async () => (await colours()).grey, { timeout: 15_000 }).toBeGreaterThan(20_000);
-    expect((await colours()).blue).toBeGreaterThan(1_000);
+    // The circles grow in with ECharts' entry animation: poll until they are drawn whole.
+    await expect.poll(async () => (await colours()).blue, { timeout: 15_000 }).toBeGreaterThan(1_000);
     expect(await page.getByRole("status").filter({ hasText: "每万人" }).count()).toBe(0);
     expect(await page.getByRole("combobox", { name: "分级方法" }).count()).toBe(0);
     expect(await page.getByRole("combobox", { name: "口径" }).inputValue()).toBe("total");
