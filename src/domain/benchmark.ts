@@ -1,5 +1,6 @@
 import type { Aggregation, Level, Observation, Region, Status, Zone } from "../api/contract";
 import { aggregate } from "./aggregate";
+import { leastFinal, type MeasuredObservation, ratioOfSums } from "./intensity";
 import { comparePeriods, yearOf } from "./periods";
 
 export type BenchmarkKind = "city" | "zone" | "province";
@@ -67,8 +68,40 @@ export function benchmarkValue(
   };
 }
 
+/** The members' observations by period, in period order. */
+function byPeriod<O extends Observation>(members: readonly string[], observations: readonly O[]): [string, O[]][] {
+  const wanted = new Set(members);
+  const groups = new Map<string, O[]>();
+  for (const o of observations) {
+    if (!wanted.has(o.region)) continue;
+    const list = groups.get(o.period) ?? [];
+    list.push(o);
+    groups.set(o.period, list);
+  }
+  return [...groups].sort(([a], [b]) => comparePeriods(a, b));
+}
+
 // The least final status among the contributing figures: an average of estimates is an estimate.
-const STATUS_ORDER: Status[] = ["final", "preliminary", "estimated"];
+const leastFinalOf = (contributing: readonly Observation[]): Status =>
+  contributing.reduce<Status>((worst, o) => leastFinal(o.status, worst), "final");
+
+/**
+ * A measured indicator's benchmark path (per resident, per GDP, per km²): in each period,
+ * Σ numerator ÷ Σ denominator × scale over the members with both (ratioOfSums), never a mean of
+ * the members' ratios; its status is the least final of the contributing figures.
+ */
+export function ratioBenchmarkSeries(
+  members: readonly string[],
+  observations: readonly MeasuredObservation[],
+  scale: number,
+): Observation[] {
+  return byPeriod(members, observations).map(([period, list]) => ({
+    region: "",
+    period,
+    value: ratioOfSums(list, scale),
+    status: leastFinalOf(list.filter((o) => o.numerator !== null && o.denominator !== null)),
+  }));
+}
 
 /**
  * A benchmark's path: one observation per period the members have. A quarter's weight is the
@@ -82,13 +115,6 @@ export function benchmarkSeries(
   weightObservations: readonly Observation[] = [],
 ): Observation[] {
   const wanted = new Set(members);
-  const byPeriod = new Map<string, Observation[]>();
-  for (const o of observations) {
-    if (!wanted.has(o.region)) continue;
-    const list = byPeriod.get(o.period) ?? [];
-    list.push(o);
-    byPeriod.set(o.period, list);
-  }
   const weightAt = new Map<string, Map<string, number | null>>();
   for (const o of weightObservations) {
     if (!wanted.has(o.region)) continue;
@@ -96,18 +122,13 @@ export function benchmarkSeries(
     m.set(o.region, o.value);
     weightAt.set(o.period, m);
   }
-  return [...byPeriod.keys()].sort(comparePeriods).map((period) => {
-    const list = byPeriod.get(period) ?? [];
+  return byPeriod(members, observations).map(([period, list]) => {
     const values = new Map(list.map((o) => [o.region, o.value]));
     const weights = weightAt.get(period) ?? weightAt.get(String(yearOf(period)));
     const { value } = benchmarkValue(members, values, rule, weights);
     const contributing = list.filter(
       (o) => o.value !== null && (rule.method === "sum" || (weights?.get(o.region) ?? null) !== null),
     );
-    const status = contributing.reduce<Status>(
-      (worst, o) => (STATUS_ORDER.indexOf(o.status) > STATUS_ORDER.indexOf(worst) ? o.status : worst),
-      "final",
-    );
-    return { region: "", period, value, status };
+    return { region: "", period, value, status: leastFinalOf(contributing) };
   });
 }

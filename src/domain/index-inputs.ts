@@ -14,8 +14,14 @@
  */
 import type { Indicator, Level, Observation } from "../api/contract";
 import type { IndexIndicator } from "./index-score";
-import { isAmount, type MeasureChoice, measuredIndicator, measuredObservations, measuresOf } from "./intensity";
-import { measureOf } from "./measure";
+import {
+  denominatorValues,
+  isAmount,
+  type MeasureChoice,
+  measuredIndicator,
+  measuredObservations,
+  measuresOf,
+} from "./intensity";
 
 /** Why an indicator stays out of the index. */
 export type LeftOut =
@@ -96,11 +102,12 @@ export function indexObservations(e: EnteringEntry, data: ReadonlyMap<string, re
   const obs = data.get(e.indicator.id) ?? [];
   if (e.form === "as-is") return [...obs];
   const den = data.get(e.denominator.id) ?? [];
-  return measuredObservations(obs, e.choice, {
-    kind: "indicator",
-    observations: den,
-    stock: measureOf(e.denominator) === "stock",
-  }).map(({ region, period, value, status }) => ({ region, period, value, status }));
+  return measuredObservations(obs, e.choice, denominatorValues(e.denominator, den)).map(({ region, period, value, status }) => ({
+    region,
+    period,
+    value,
+    status,
+  }));
 }
 
 /** Each region's value in one period. */

@@ -170,12 +170,20 @@ export interface MeasuredObservation extends Observation {
 }
 
 const STATUS_ORDER: Record<Status, number> = { final: 0, preliminary: 1, estimated: 2 };
-const weaker = (a: Status, b: Status): Status => (STATUS_ORDER[a] >= STATUS_ORDER[b] ? a : b);
+/** The less final of two statuses: a figure computed from an estimate is an estimate. */
+export const leastFinal = (a: Status, b: Status): Status => (STATUS_ORDER[a] >= STATUS_ORDER[b] ? a : b);
 
 /** The denominator's values: observations of a context indicator, or land areas by region (no period). */
 export type DenominatorValues =
   | { kind: "indicator"; observations: readonly Observation[]; stock: boolean }
   | { kind: "area"; km2: ReadonlyMap<string, number> };
+
+/** A catalogue denominator's values: a quarter may take its year's value only when it is a stock. */
+export const denominatorValues = (denominator: Indicator, observations: readonly Observation[]): DenominatorValues => ({
+  kind: "indicator",
+  observations,
+  stock: measureOf(denominator) === "stock",
+});
 
 /**
  * The numerator's observations divided by the denominator's, region by region and period by
@@ -207,7 +215,7 @@ export function measuredObservations(
       region: o.region,
       period: o.period,
       value,
-      status: den ? weaker(o.status, den.status) : o.status,
+      status: den ? leastFinal(o.status, den.status) : o.status,
       numerator: o.value,
       denominator: den?.value ?? null,
       denominatorPeriod: den?.period ?? null,

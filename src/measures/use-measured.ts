@@ -5,6 +5,7 @@ import { useObservations, useRegions } from "../api/hooks";
 import { isSettled } from "../api/queries";
 import { useBoundaries } from "../charts/map/use-boundaries";
 import {
+  denominatorValues,
   type MeasureChoice,
   type MeasuredObservation,
   measuredIndicator,
@@ -12,7 +13,6 @@ import {
   resolveMeasure,
 } from "../domain/intensity";
 import { landAreas } from "../domain/land-area";
-import { measureOf } from "../domain/measure";
 
 /** An indicator's observations in the measure the view asks for, with the queries behind them. */
 export interface Measured {
@@ -67,9 +67,9 @@ export function useMeasured(
     if (den === null) return measuredObservations(numerator.data, choice);
     if (den.kind === "area")
       return areas ? measuredObservations(numerator.data, choice, { kind: "area", km2: areas }) : undefined;
-    if (!denominator.data) return undefined;
-    const stock = denIndicator !== undefined && measureOf(denIndicator) === "stock";
-    return measuredObservations(numerator.data, choice, { kind: "indicator", observations: denominator.data, stock });
+    // measuresOf offers only denominators the catalogue holds: denIndicator is there.
+    if (!denominator.data || !denIndicator) return undefined;
+    return measuredObservations(numerator.data, choice, denominatorValues(denIndicator, denominator.data));
   }, [numerator.data, denominator.data, areas, den, choice, denIndicator]);
   const queries: UseQueryResult<unknown>[] = [
     numerator,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Indicator, Observation } from "../../src/api/contract";
-import { benchmarkSeries } from "../../src/domain/benchmark";
+import { benchmarkSeries, ratioBenchmarkSeries } from "../../src/domain/benchmark";
 import { type MeasuredObservation, measuredIndicator, measuredObservations, resolveMeasure } from "../../src/domain/intensity";
 import { selectPeers } from "../../src/domain/peers";
-import { benchmarkPath, benchmarkRows, ratioBenchmarkSeries } from "../../src/features/compare/compare-data";
+import { benchmarkPath, benchmarkRows } from "../../src/features/compare/compare-data";
 import { measurePlans, withDenominators } from "../../src/features/compare/use-observations";
 import { translator } from "../../src/i18n/format";
 import { addMessages } from "../../src/i18n/messages";

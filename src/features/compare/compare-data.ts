@@ -1,9 +1,9 @@
 import type { Indicator, Level, Observation, Pillar, Region, Status, Text } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
-import { type Benchmark, benchmarkSeries } from "../../domain/benchmark";
+import { type Benchmark, benchmarkSeries, ratioBenchmarkSeries } from "../../domain/benchmark";
 import { type Change, change } from "../../domain/change";
-import { type MeasuredObservation, ratioOfSums } from "../../domain/intensity";
-import { comparePeriods, previousYear } from "../../domain/periods";
+import type { MeasuredObservation } from "../../domain/intensity";
+import { previousYear } from "../../domain/periods";
 import { seriesOf } from "../../domain/series";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
@@ -68,36 +68,6 @@ export function indexIndicators(indicators: readonly Indicator[], level: Compare
 /** The indicators one can compare regions on: those published for cities or counties. */
 export function comparableIndicators(indicators: readonly Indicator[]): Indicator[] {
   return indicators.filter((i) => i.levels.includes("city") || i.levels.includes("county"));
-}
-
-const STATUS_RANK: Record<Status, number> = { final: 0, preliminary: 1, estimated: 2 };
-
-/**
- * A measured indicator's benchmark path (per resident, per GDP, per km²): in each period,
- * Σ numerator ÷ Σ denominator × scale over the members with both (domain ratioOfSums), never
- * a mean of the members' ratios; its status is the least final of the contributing figures.
- */
-export function ratioBenchmarkSeries(
-  members: readonly string[],
-  observations: readonly MeasuredObservation[],
-  scale: number,
-): Observation[] {
-  const wanted = new Set(members);
-  const byPeriod = new Map<string, MeasuredObservation[]>();
-  for (const o of observations) {
-    if (!wanted.has(o.region)) continue;
-    const list = byPeriod.get(o.period) ?? [];
-    list.push(o);
-    byPeriod.set(o.period, list);
-  }
-  return [...byPeriod.keys()].sort(comparePeriods).map((period) => {
-    const list = byPeriod.get(period) ?? [];
-    const value = ratioOfSums(list, scale);
-    const status = list
-      .filter((o) => o.numerator !== null && o.denominator !== null)
-      .reduce<Status>((worst, o) => (STATUS_RANK[o.status] > STATUS_RANK[worst] ? o.status : worst), "final");
-    return { region: "", period, value, status };
-  });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Indicator, Level, Observation, Region } from "../../api/contract";
 import { useManyObservations } from "../../api/hooks";
 import { useBoundaries } from "../../charts/map/use-boundaries";
 import {
+  denominatorValues,
   type MeasureChoice,
   type MeasuredObservation,
   measuredIndicator,
@@ -11,7 +12,6 @@ import {
   resolveMeasure,
 } from "../../domain/intensity";
 import { landAreas } from "../../domain/land-area";
-import { measureOf } from "../../domain/measure";
 
 export type ObservationsResult = UseQueryResult<Observation[]>;
 /** One query: one indicator at one level (the static source fetches each indicator's file once). */
@@ -154,11 +154,11 @@ export function useMeasuredLookup(
       return { ...plan, queries: [num, boundaries], data };
     }
     const denQ = lookup(den.id, level);
-    const stock = plan.denominator !== undefined && measureOf(plan.denominator) === "stock";
+    const denIndicator = plan.denominator;
     const data =
-      num.data && denQ?.data
+      num.data && denQ?.data && denIndicator
         ? memo(num.data, denQ.data, () =>
-            measuredObservations(num.data ?? [], choice, { kind: "indicator", observations: denQ.data ?? [], stock }),
+            measuredObservations(num.data ?? [], choice, denominatorValues(denIndicator, denQ.data ?? [])),
           )
         : undefined;
     return { ...plan, queries: denQ ? [num, denQ] : [num], data };
