@@ -83,6 +83,7 @@ export async function runLighthouse(
   pages: Record<string, string>,
   runs: number,
   log: (line: string) => void,
+  presets: readonly Preset[] = ["mobile", "desktop"],
 ): Promise<Record<Preset, Record<string, LighthouseFigures>>> {
   const profile = mkdtempSync(join(tmpdir(), "gd-bench-lighthouse-"));
   const chrome = await chromeLauncher.launch({
@@ -94,7 +95,7 @@ export async function runLighthouse(
   const samples: Record<Preset, Record<string, ReturnType<typeof read>[]>> = { mobile: {}, desktop: {} };
   try {
     for (let run = 0; run < runs; run++) {
-      for (const preset of ["mobile", "desktop"] as const) {
+      for (const preset of presets) {
         const base = preset === "desktop" ? desktopConfig : { extends: "lighthouse:default" as const };
         const config = {
           ...base,

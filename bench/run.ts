@@ -11,7 +11,8 @@
  * loads per view, 5), --reps N (repetitions per interaction, 20), --cycles N (memory tour,
  * 10), --scale-reps N (repetitions in the scale checks, 5), --skip-build (measure dist/ as
  * built), --site DIR (measure a site built elsewhere, e.g. another branch), --skip-lighthouse,
- * --skip-browser, --skip-scale. The defaults keep a run on 2 cores under 10 minutes.
+ * --skip-browser, --skip-scale, --pages overview,mapCounty (Lighthouse only these, beside the
+ * floor; also compare8, explore, data, profile), --presets mobile (or desktop). The defaults keep a run on 2 cores under 10 minutes.
  * --load [--load-seconds N]: only the reference API under load (bench/load.ts), into
  * bench/results/load.json; 6 runs of N (20) seconds.
  * The command screen's day on the wall (bench/screen.ts: --screen-cycles N, default 500,
@@ -27,7 +28,7 @@ import { checkBudgets, INITIAL_JS_BUDGET_KB } from "../scripts/check-budgets";
 import type { Region } from "../src/api/contract";
 import { BIN, DIST, freePort, ROOT, type Running, startServer, tempDir } from "../tests/browser/support";
 import { type AssessmentPoint, runAssessments } from "./assessment";
-import { type BrowserFigures, runBrowser, VIEWS } from "./browser";
+import { type BrowserFigures, PROFILE_QUERY, runBrowser, VIEWS } from "./browser";
 import { type LighthouseFigures, type Preset, runLighthouse } from "./lighthouse";
 import { runScale, type ScalePoint, scaledDataset } from "./scale";
 import { runScaleBrowser, type ScaleBrowserPoint } from "./scale-browser";
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
     "scale-reps": { type: "string", default: "5" },
     "skip-build": { type: "boolean", default: false },
     "skip-lighthouse": { type: "boolean", default: false },
+    pages: { type: "string" },
+    presets: { type: "string", default: "mobile,desktop" },
     "skip-browser": { type: "boolean", default: false },
     "skip-scale": { type: "boolean", default: false },
     load: { type: "boolean", default: false },
@@ -137,8 +140,21 @@ log(
 const site = await preview(["--outDir", siteDir]);
 const floor = await preview(["--config", FLOOR_CONFIG]);
 const regions = (JSON.parse(readFileSync(join(siteDir, "data", "v1", "regions.json"), "utf8")) as { regions: Region[] }).regions;
+// Lighthouse sees every view; the cold-load and interaction runs time the four that draw charts.
+const LIGHTHOUSE_VIEWS: Record<string, string> = { ...VIEWS, data: "?view=data", profile: PROFILE_QUERY };
+const chosen = args.pages?.split(",").map((p) => p.trim());
+for (const name of chosen ?? []) {
+  if (!(name in LIGHTHOUSE_VIEWS))
+    throw new Error(`--pages: unknown page "${name}" (${Object.keys(LIGHTHOUSE_VIEWS).join(", ")})`);
+}
+const presets = (args.presets ?? "").split(",").map((p) => p.trim());
+if (!presets.length || presets.some((p) => p !== "mobile" && p !== "desktop")) {
+  throw new Error(`--presets: "${args.presets}" is not a list of mobile, desktop`);
+}
 const pages: Record<string, string> = { floor: floor.base };
-for (const [name, query] of Object.entries(VIEWS)) pages[name] = `${site.base}${query}`;
+for (const [name, query] of Object.entries(LIGHTHOUSE_VIEWS)) {
+  if (!chosen || chosen.includes(name)) pages[name] = `${site.base}${query}`;
+}
 
 let lighthouse: Record<Preset, Record<string, LighthouseFigures>> | null = null;
 let browser: BrowserFigures | null = null;
@@ -146,9 +162,9 @@ let scaleBrowser: ScaleBrowserPoint[] | null = null;
 let screen: ScreenMemoryFigures | null = null;
 try {
   if (!args["skip-lighthouse"] && settings.lighthouseRuns > 0) {
-    log(`Lighthouse 12.2.3: ${Object.keys(pages).length} pages × mobile, desktop × ${settings.lighthouseRuns} runs…`);
+    log(`Lighthouse 12.2.3: ${Object.keys(pages).length} pages × ${presets.join(", ")} × ${settings.lighthouseRuns} runs…`);
     try {
-      lighthouse = await runLighthouse(pages, settings.lighthouseRuns, log);
+      lighthouse = await runLighthouse(pages, settings.lighthouseRuns, log, presets as Preset[]);
     } catch (e) {
       log(`  FAILED Lighthouse: ${(e as Error).message.split("\n")[0]}`);
     }
@@ -283,7 +299,7 @@ print(
   `Budgets: the Overview's JS with ECharts ${budgets.overviewGzipKB} KB gzipped of ${INITIAL_JS_BUDGET_KB} KB (${budgets.initialGzipKB} KB before its first chart): ${budgets.failures.length ? `FAILED (${budgets.failures.join("; ")})` : "ok"}`,
 );
 if (results.lighthouse) {
-  for (const preset of ["mobile", "desktop"] as const) {
+  for (const preset of presets as Preset[]) {
     print();
     print(`Lighthouse ${preset} (median of ${settings.lighthouseRuns}; ×floor)`);
     const w = [10, 6, 16, 16, 16, 16, 16, 10];
