@@ -5,6 +5,7 @@ import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
 import { PanelBoundary, Skeleton } from "../ui/Panel";
+import { usePainted } from "../ui/use-painted";
 import { Header } from "./Header";
 import { Notices } from "./Notices";
 import { OfflineBanner } from "./OfflineBanner";
@@ -51,12 +52,13 @@ function WallDisplay() {
 function LazyView({ view }: { view: LazyViewName }) {
   // Retry after a chunk failed to load (offline, a deploy replaced it) loads it again.
   const [attempt, setAttempt] = useState(0);
-  const View = useMemo(() => viewComponent(view, attempt > 0), [view, attempt]);
+  // The view's chunk is asked for once the header and this skeleton are on screen.
+  const painted = usePainted();
+  const View = useMemo(() => (painted ? viewComponent(view, attempt > 0) : null), [painted, view, attempt]);
+  const skeleton = <Skeleton height={480} />;
   return (
     <PanelBoundary onRetry={() => setAttempt((n) => n + 1)}>
-      <Suspense fallback={<Skeleton height={480} />}>
-        <View />
-      </Suspense>
+      <Suspense fallback={skeleton}>{View ? <View /> : skeleton}</Suspense>
     </PanelBoundary>
   );
 }
