@@ -17,15 +17,14 @@ async function start() {
     const { startMockApi } = await import("../mock/browser");
     await startMockApi();
   }
-  let config: Awaited<ReturnType<typeof loadConfig>>;
-  try {
-    config = await loadConfig();
-  } catch (e) {
+  // The app renders at once (header, skeletons) and its data waits for config.json; a config
+  // that fails replaces it with the config error screen.
+  const config = loadConfig();
+  config.catch((e: unknown) => {
     const reason = e instanceof ConfigError ? e.message : String(e);
     console.warn(`config.json: ${reason}`);
     root.render(<ConfigErrorScreen reason={reason} />);
-    return;
-  }
+  });
   const store = createAppStore();
   syncWithUrl(store);
   root.render(

@@ -85,7 +85,12 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <OfflineBanner />
         <Notices />
-        {view === "overview" && <Overview />}
+        {view === "overview" && (
+          // Nothing in it waits for config.json today; a part that does would wait here, under the header.
+          <Suspense fallback={<Skeleton height={480} />}>
+            <Overview />
+          </Suspense>
+        )}
         {view !== "overview" && <LazyView view={view} />}
       </main>
     </>

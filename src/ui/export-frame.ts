@@ -1,4 +1,4 @@
-import { useConfig } from "../api/context";
+import { useConfigIfLoaded } from "../api/context";
 import { useMeta } from "../api/hooks";
 import type { ExportFrame } from "../export/export-option";
 import { type ExportSpec, footerText } from "../export/spec";
@@ -18,7 +18,10 @@ export function useExportFrame(): (s: ExportSpec, background: ExportFrame["backg
   const t = useT();
   const meta = useMeta();
   // Every exported map carries what the screen shows under it (buildExportOption adds it to maps only).
-  const mapNotice = boundaryNotice(useConfig().boundaries.approval, t);
+  // Not waited for: the header's briefing control renders before config.json answers, and no
+  // export can be made before it has (every figure comes through it); unknown, the notice is
+  // the stricter "not an approved map".
+  const mapNotice = boundaryNotice(useConfigIfLoaded()?.boundaries.approval, t);
   return (s, background) => ({
     width: s.size?.width,
     height: s.size?.height,
