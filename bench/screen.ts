@@ -16,19 +16,35 @@
  *   could show another indicator than "cycle 50". The clock is now paused while a checkpoint
  *   is read, and the last read is taken at the first cycle from `cycles` on that shows the
  *   indicator shown at the first one (at most one round of the list later).
- * - V8's compiled code apart. Between the two reads every kind of JS object was flat (arrays,
- *   objects, closures, strings; React Query's 55 queries, 3 ECharts instances, no detached
- *   DOM); all of the growth, 1.4–1.6 MB, was V8 code: ~700 functions (ECharts, React, Query,
- *   the fake clock's own) optimised once each as they became hot. That is warm-up, counted in
- *   calls not in time, and bounded by the functions there are: it levels off by cycle ~400
- *   and stays within about 1% from cycle 500 to 1,500 (a longer run). So each read also
- *   takes a heap snapshot and sums its "code" nodes (machine code, bytecode, function
- *   metadata), and the 10% is judged on the heap without them; the whole heap and the code
- *   are reported too.
+ * - The whole heap is judged, as the issue says (≤ ×1.10, DOM ±2%). Each read also takes a heap
+ *   snapshot and sums its "code" nodes (machine code, bytecode, deoptimisation data, function
+ *   metadata), so the report splits the heap into V8's compiled code and the rest.
  *
- * `npx tsx bench/screen.ts [--cycles 500] [--site dist]` runs it alone; `npm run bench` runs it
- * after the views (`--screen-cycles`, `--skip-screen`).
+ * What grows, and why the whole heap misses the 10% (December 2026, `--snapshots DIR` and
+ * bench/code-origins.ts, which credits each code node to its function's script): the rest is
+ * flat (×1.005: arrays, objects, closures, strings; React Query's 55 queries, no detached DOM),
+ * and the growth, 1.6 MB net, is V8 optimising functions as they get hot. By origin (net, one run,
+ * city-level indicator, whole heap 13.66 → 15.30 MB): ECharts and zrender 0.94 MB (echarts
+ * 0.55, its components' chunk 0.27, zrender 0.10, echarts-for-react 0.02), React DOM 0.27, our
+ * src about 0.25 (the screen's components 0.13), zod and TanStack Query 0.10, the harness 0.06
+ * (scripts without a URL: Playwright's injected clock and what `evaluate` and the polling
+ * compile). The libraries' share alone, 1.3 MB, is 9.6% of the cycle-50 heap: were neither our
+ * code nor the harness ever optimised (only V8 flags could arrange that) the heap would end at
+ * ×1.097, and our own hot functions being optimised at all is enough to miss ×1.10. Driving the
+ * screen in real time instead of the fake clock does not help: the harness also holds 0.43 MB of
+ * code at cycle 50, which would leave both reads (13.66 − 0.43 → 15.30 − 0.50 MB: ×1.119, not
+ * counting its objects). It is warm-up, counted in calls
+ * not in time and bounded by the functions there are: it levels off by cycle ~400 and stays
+ * within about 1% from cycle 500 to 1,500 (a longer run). One real cost the snapshots did show
+ * is fixed: after the 5-minute staleness every step's refetch re-judged every target and county
+ * warning (src/judgments/use-judgments.ts stamped the series by `dataUpdatedAt`).
+ *
+ * `npx tsx bench/screen.ts [--cycles 500] [--site dist] [--snapshots DIR]` runs it alone (DIR keeps
+ * both reads' heap snapshots); `npm run bench` runs it after the views (`--screen-cycles`,
+ * `--skip-screen`).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { CDPSession, Page } from "playwright-core";
 import { DIST, launch, serveStatic } from "../tests/browser/support";
@@ -39,17 +55,18 @@ export interface ScreenMemoryFigures {
   /** The cycles the heap was read after, and what it read (MB after forced GC). */
   checkpoints: [number, number];
   heapMB: [number, number];
+  /** The whole heap's growth: what the 10% is judged on, as the issue says. */
   growthRatio: number;
   /** Of the heap, V8's compiled code and function metadata (heap snapshot nodes of type "code"), MB. */
   codeMB: [number, number];
-  /** The heap without that code, MB, and its growth: what the 10% is judged on. */
-  objectsMB: [number, number];
-  objectsGrowthRatio: number;
+  /** The heap without that code (the page's objects), MB, and its growth: reported, not judged. */
+  restMB: [number, number];
+  restGrowthRatio: number;
   /** The indicator (map heading) on screen at both reads. */
   shown: string;
   nodes: [number, number];
   listeners: [number, number];
-  /** Growth (without compiled code) within 10% and a flat DOM (±2% nodes): what the issue asks of a day on the wall. */
+  /** The whole heap's growth within 10% and a flat DOM (±2% nodes): what the issue asks of a day on the wall. */
   ok: boolean;
   seconds: number;
 }
@@ -87,7 +104,7 @@ async function pauseClock(page: Page): Promise<void> {
   }
 }
 
-async function heap(cdp: CDPSession, page: Page, code = false): Promise<Read> {
+async function heap(cdp: CDPSession, page: Page, code = false, save?: string): Promise<Read> {
   // Nothing moves while the heap is read: the fake clock stops (after a step, well before the
   // next one is due) and the read waits for refetches to end (the series go stale after 5 minutes).
   await pauseClock(page);
@@ -105,7 +122,9 @@ async function heap(cdp: CDPSession, page: Page, code = false): Promise<Read> {
     cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
     await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
     cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
-    codeSize = codeBytes(chunks.join(""));
+    const snapshot = chunks.join("");
+    if (save) writeFileSync(save, snapshot);
+    codeSize = codeBytes(snapshot);
   }
   await page.clock.resume();
   return {
@@ -126,11 +145,14 @@ export async function runScreenMemory({
   cycles = 500,
   checkpoint = 50,
   log = console.log,
+  snapshots,
 }: {
   base: string;
   cycles?: number;
   checkpoint?: number;
   log?: (line: string) => void;
+  /** A directory to keep the two checkpoints' heap snapshots in (`cycle-N.heapsnapshot`, for DevTools). */
+  snapshots?: string;
 }): Promise<ScreenMemoryFigures> {
   const started = performance.now();
   const browser = await launch();
@@ -169,7 +191,8 @@ export async function runScreenMemory({
       );
       if (c === checkpoint || (c >= cycles && reads.length === 1 && (await title()) === shown)) {
         if (c === checkpoint) shown = await title();
-        reads.push(await heap(cdp, page, true));
+        if (snapshots) mkdirSync(snapshots, { recursive: true });
+        reads.push(await heap(cdp, page, true, snapshots && join(snapshots, `cycle-${c}.heapsnapshot`)));
         const r = reads[reads.length - 1];
         log(`  screen: cycle ${c}: ${r.mb} MB heap after GC (${r.codeMB} MB of it compiled code), ${r.nodes} DOM nodes`);
       } else if (c % 100 === 0) {
@@ -182,20 +205,20 @@ export async function runScreenMemory({
     await context.close();
     const [a, b] = [reads[0], reads[1]];
     const growthRatio = round(b.mb / a.mb, 3);
-    const objectsMB: [number, number] = [round(a.mb - a.codeMB, 2), round(b.mb - b.codeMB, 2)];
-    const objectsGrowthRatio = round(objectsMB[1] / objectsMB[0], 3);
+    const restMB: [number, number] = [round(a.mb - a.codeMB, 2), round(b.mb - b.codeMB, 2)];
+    const restGrowthRatio = round(restMB[1] / restMB[0], 3);
     return {
       cycles: c,
       checkpoints: [checkpoint, c],
       heapMB: [a.mb, b.mb],
       growthRatio,
       codeMB: [a.codeMB, b.codeMB],
-      objectsMB,
-      objectsGrowthRatio,
+      restMB,
+      restGrowthRatio,
       shown,
       nodes: [a.nodes, b.nodes],
       listeners: [a.listeners, b.listeners],
-      ok: objectsGrowthRatio <= 1.1 && Math.abs(b.nodes - a.nodes) <= a.nodes * 0.02,
+      ok: growthRatio <= 1.1 && Math.abs(b.nodes - a.nodes) <= a.nodes * 0.02,
       seconds: round((performance.now() - started) / 1000, 0),
     };
   } finally {
@@ -203,16 +226,22 @@ export async function runScreenMemory({
   }
 }
 
-/** One line: the heap at both reads, its compiled code, the rest and the verdict. */
+/** One line: the whole heap at both reads (judged), its compiled code, the rest, the DOM and the verdict. */
 export function screenSummary(f: ScreenMemoryFigures): string {
-  return `JS heap after GC ${f.heapMB[0]} MB at cycle ${f.checkpoints[0]}, ${f.heapMB[1]} MB at ${f.checkpoints[1]} (×${f.growthRatio}; both showing ${f.shown}), of which V8 compiled code ${f.codeMB.join(" → ")} MB; without it ${f.objectsMB.join(" → ")} MB (×${f.objectsGrowthRatio}); DOM nodes ${f.nodes.join(" → ")}, listeners ${f.listeners.join(" → ")}: ${f.ok ? "ok (≤ ×1.10 without compiled code, DOM flat)" : "FAILED (growth without compiled code > 10% or DOM not flat)"}`;
+  return `JS heap after GC ${f.heapMB[0]} MB at cycle ${f.checkpoints[0]}, ${f.heapMB[1]} MB at ${f.checkpoints[1]} (×${f.growthRatio}; both showing ${f.shown}), of which V8 compiled code ${f.codeMB.join(" → ")} MB and the rest ${f.restMB.join(" → ")} MB (×${f.restGrowthRatio}); DOM nodes ${f.nodes.join(" → ")}, listeners ${f.listeners.join(" → ")}: ${f.ok ? "ok (whole heap ≤ ×1.10, DOM flat)" : `FAILED (${f.growthRatio > 1.1 ? "whole heap grew more than 10%" : "DOM not flat"})`}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { cycles: { type: "string", default: "500" }, site: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { cycles: { type: "string", default: "500" }, site: { type: "string" }, snapshots: { type: "string" } },
+  });
   const site = await serveStatic(values.site ?? DIST);
   try {
-    const f = await runScreenMemory({ base: `http://127.0.0.1:${site.port}/`, cycles: Number(values.cycles) });
+    const f = await runScreenMemory({
+      base: `http://127.0.0.1:${site.port}/`,
+      cycles: Number(values.cycles),
+      snapshots: values.snapshots,
+    });
     console.log(`Command screen, ${f.cycles} cycles: ${screenSummary(f)}; ${f.seconds} s`);
     if (!f.ok) process.exitCode = 1;
   } finally {

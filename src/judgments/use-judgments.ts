@@ -34,11 +34,25 @@ const watched = (indicators: readonly Indicator[], level: Level) =>
   indicators.filter((i) => !i.context && i.levels.includes(level));
 
 /**
- * The results arrays are new on every render: their answers' timestamps say when the data
+ * The results arrays are new on every render: their answers' identities say when the data
  * changed, and the judged panels (each its own lazy part of the page) share one computation per
- * part and key, cached per catalogue.
+ * part and key, cached per catalogue. Identity, not `dataUpdatedAt`: a refetch that brings the
+ * same figures keeps the same array (React Query's structural sharing) and a new timestamp, and
+ * on the command screen, where every series goes stale after 5 minutes and is refetched as its
+ * indicator comes up, the timestamp re-judged every target and county warning at every step.
  */
-const stampOf = (queries: Results) => queries.map((q) => q.dataUpdatedAt).join();
+const ids = new WeakMap<readonly Observation[], number>();
+let lastId = 0;
+const idOf = (data: readonly Observation[] | undefined) => {
+  if (!data) return 0;
+  let id = ids.get(data);
+  if (id === undefined) {
+    id = ++lastId;
+    ids.set(data, id);
+  }
+  return id;
+};
+const stampOf = (queries: Results) => queries.map((q) => idOf(q.data)).join();
 const cache = new WeakMap<readonly Indicator[], Map<string, unknown>>();
 function cached<T>(indicators: readonly Indicator[], key: string, compute: () => T): T {
   const byKey = cache.get(indicators) ?? new Map<string, unknown>();

@@ -14,16 +14,17 @@ export async function renderApp(search = "", { configUrl = "/config.json" } = {}
   try {
     config = await loadConfig(configUrl);
   } catch (e) {
-    return { ...render(<ConfigErrorScreen reason={(e as ConfigError).message} />), store: undefined };
+    return { ...render(<ConfigErrorScreen reason={(e as ConfigError).message} />), store: undefined, queryClient: undefined };
   }
   const store = createAppStore();
   const stop = syncWithUrl(store);
+  const queryClient = createQueryClient({ retryDelay: () => 1 });
   const result = render(
     <RendererContext.Provider value="svg">
-      <Providers config={config} store={store} queryClient={createQueryClient({ retryDelay: () => 1 })}>
+      <Providers config={config} store={store} queryClient={queryClient}>
         <App />
       </Providers>
     </RendererContext.Provider>,
   );
-  return { ...result, store, stop };
+  return { ...result, store, stop, queryClient };
 }
