@@ -115,9 +115,10 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
             return read(whole).then((all) => [all, whole]);
           },
         );
-      // The level's bundle when the snapshot has it, unless the indicator's own file is already in.
+      // The level's bundle when the snapshot has it, unless the indicator's own file is already in
+      // (asked again when called: a year file's answer comes first, and meanwhile the bundle may have 404ed).
       const levelOrBundle = (): Promise<[Observation[], string]> =>
-        !bundled || files.has(perLevel) || files.has(whole)
+        !bundled || missing.has(bundle) || files.has(perLevel) || files.has(whole)
           ? levelFile()
           : readBundle(bundle, q.level).then(
               (answers) => {
