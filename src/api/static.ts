@@ -1,8 +1,17 @@
-import { IndicatorsResponseSchema, MetaSchema, type Observation, type Region, RegionsResponseSchema } from "./contract";
+import {
+  type Indicator,
+  IndicatorsResponseSchema,
+  type Level,
+  MetaSchema,
+  type Observation,
+  type Region,
+  RegionsResponseSchema,
+} from "./contract";
 import { type DataSource, trackVersion, versioned } from "./data-source";
 import { ContractError, checkObservationRegions, HttpError, parse } from "./errors";
 import { type FetchOptions, fetchJson } from "./fetch-json";
 import { filterObservations } from "./filter";
+import { bundledLevels, bundleName, checkLevelBundle, parseLevelBundle } from "./level-bundle";
 import { parseObservationsResponse } from "./parse-observations";
 import { parseYearFile, yearOf } from "./year-file";
 
@@ -11,31 +20,41 @@ import { parseYearFile, yearOf } from "./year-file";
  * browser with the same code the API uses. Each file is fetched and validated once, then
  * shared by every query (validated once, by a plain pass when the file is exactly as the
  * contract says and by zod otherwise, for its error). A query reads its level's file, `observations/{id}/{level}.json`,
- * and falls back to the indicator's whole file when the snapshot has no per-level files. A
+ * and falls back to the indicator's whole file when the snapshot has no per-level files. At a
+ * level meta.json lists as bundled (`snapshot.bundles`, see level-bundle.ts; the snapshot bundles
+ * only levels whose bundle is small), a query reads the level's bundle, `bundles/{level}.json`
+ * (every indicator's per-level answer: one request for all of them, e.g. the Overview's ~40 series
+ * of a level), and without the bundle (a 404) or without the indicator in it, the level's file;
+ * at any other level no bundle is ever asked for. A
  * query within one calendar year (`from` and `to` both in it, e.g. the profile's first screen)
  * reads the level's year file, `years/{level}/{year}.json` (every indicator's answer for that
- * year: one request for all of them), unless the indicator's level file is already read or
- * being read; without year files, or without the indicator in it, it reads the level's file.
+ * year: one request for all of them), unless a file that covers the level (the indicator's
+ * level file, its whole file or the level's bundle) is already read or being read; without year
+ * files, or without the indicator in it, it reads the level's bundle or file as above.
  * Every path answers exactly what the API does: the same filter over a superset of the answer.
  * meta.json is read fresh; every other file with `?v={dataVersion}`, dropped on a new version.
  */
 export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions, "signal">): DataSource {
   const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
   const files = new Map<string, Promise<unknown>>();
-  // Year files that turned out missing (a 404: a snapshot written before them, or a year beyond its range).
+  // Year files and bundles that turned out missing (a 404: a snapshot written before them, or a year beyond its range).
   const missing = new Set<string>();
+  // The levels bundled in the snapshot of one data version, as its meta.json says.
+  let manifest: { version: string; levels: ReadonlySet<Level> } | undefined;
   const tracker = trackVersion(
     () =>
-      fetchJson(new URL("meta.json", root).href, "GET meta.json", { ...settings, cache: "no-cache" }).then((j) =>
-        parse(MetaSchema, j, "GET meta.json"),
-      ),
+      fetchJson(new URL("meta.json", root).href, "GET meta.json", { ...settings, cache: "no-cache" }).then((j) => {
+        const meta = parse(MetaSchema, j, "GET meta.json");
+        manifest = { version: meta.dataVersion, levels: bundledLevels(j) };
+        return meta;
+      }),
     () => {
       files.clear();
       missing.clear();
     },
   );
   // Cached without the caller's signal: a cancelled query must not poison the shared file.
-  const file = <T>(name: string, endpoint: string, read: (json: unknown) => T): Promise<T> => {
+  const file = <T>(name: string, endpoint: string, read: (json: unknown) => T | PromiseLike<T>): Promise<T> => {
     let p = files.get(name) as Promise<T> | undefined;
     if (!p) {
       const loading = tracker
@@ -52,13 +71,28 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
   };
   const regions = (): Promise<Region[]> =>
     file("regions.json", "GET regions.json", (j) => parse(RegionsResponseSchema, j, "GET regions.json").regions);
+  const indicators = (): Promise<Indicator[]> =>
+    file("indicators.json", "GET indicators.json", (j) => parse(IndicatorsResponseSchema, j, "GET indicators.json").indicators);
+  // A level's bundle, validated once and checked against the tree and the catalogue once.
+  const readBundle = (name: string, level: Level) => {
+    const endpoint = `GET ${name}`;
+    return file(name, endpoint, async (j) => {
+      const bundle = parseLevelBundle(j, endpoint);
+      const [regionList, catalogue] = await Promise.all([regions(), indicators()]);
+      return checkLevelBundle(bundle, level, regionList, catalogue, endpoint);
+    });
+  };
   return {
     meta: tracker.meta,
     onVersionChange: tracker.listen,
     regions,
-    indicators: () =>
-      file("indicators.json", "GET indicators.json", (j) => parse(IndicatorsResponseSchema, j, "GET indicators.json").indicators),
+    indicators,
     observations: async (q) => {
+      // The manifest of the version the files are read with (a hint: a missing bundle is a 404, then the level's file).
+      const version = await tracker.version();
+      const bundle = bundleName(q.level);
+      const known = manifest;
+      const bundled = known !== undefined && known.version === version && known.levels.has(q.level) && !missing.has(bundle);
       const id = encodeURIComponent(q.indicator);
       const read = (name: string) => {
         const endpoint = `GET ${name}`;
@@ -81,10 +115,27 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
             return read(whole).then((all) => [all, whole]);
           },
         );
+      // The level's bundle when the snapshot has it, unless the indicator's own file is already in
+      // (asked again when called: a year file's answer comes first, and meanwhile the bundle may have 404ed).
+      const levelOrBundle = (): Promise<[Observation[], string]> =>
+        !bundled || missing.has(bundle) || files.has(perLevel) || files.has(whole)
+          ? levelFile()
+          : readBundle(bundle, q.level).then(
+              (answers) => {
+                const some = answers.get(q.indicator);
+                return some ? [some, bundle] : levelFile();
+              },
+              (e: unknown) => {
+                if (!is404(e)) throw e;
+                missing.add(bundle);
+                return levelFile();
+              },
+            );
       const year = yearOf(q);
       // A file already read (or on its way) for the whole level answers any year without a request.
       const yearName = year === null ? null : `years/${q.level}/${year}.json`;
-      const yearFile = yearName && !missing.has(yearName) && !files.has(perLevel) && !files.has(whole) ? yearName : null;
+      const covered = files.has(perLevel) || files.has(whole) || (bundled && files.has(bundle));
+      const yearFile = yearName && !missing.has(yearName) && !covered ? yearName : null;
       const readYear = (name: string, y: string) => {
         const endpoint = `GET ${name}`;
         return file(name, endpoint, (j) => {
@@ -97,16 +148,16 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
       };
       const observations = (): Promise<[Observation[], string]> =>
         yearFile === null || year === null
-          ? levelFile()
+          ? levelOrBundle()
           : readYear(yearFile, year).then(
               (answers) => {
                 const some = answers.get(q.indicator);
-                return some ? [some, yearFile] : levelFile();
+                return some ? [some, yearFile] : levelOrBundle();
               },
               (e: unknown) => {
                 if (!is404(e)) throw e;
                 missing.add(yearFile);
-                return levelFile();
+                return levelOrBundle();
               },
             );
       const [[all, name], regionList] = await Promise.all([observations(), regions()]);

@@ -128,12 +128,13 @@ describe("built site served by vite preview (static snapshot)", () => {
     expect(paths).toContain("/config.json");
     expect(paths).toContain("/data/v1/meta.json");
     expect(paths).toContain("/data/v1/indicators.json");
-    // Province-level files only: the Overview's cards never fetch an indicator's every county.
-    const observations = paths.filter((p) => p.startsWith("/data/v1/observations/"));
-    expect(observations.filter((p) => /^\/data\/v1\/observations\/[a-z0-9-]+\/province\.json$/.test(p)).length).toBeGreaterThan(
-      5,
-    );
-    expect(observations.filter((p) => /\/county\.json$|^\/data\/v1\/observations\/[a-z0-9-]+\.json$/.test(p))).toEqual([]);
+    // The province's and the cities' bundles, once each (every indicator of the level in one
+    // file), and no indicator's own file: never its every county, never one request per series.
+    expect(paths.filter((p) => p.startsWith("/data/v1/bundles/")).sort()).toEqual([
+      "/data/v1/bundles/city.json",
+      "/data/v1/bundles/province.json",
+    ]);
+    expect(paths.filter((p) => p.startsWith("/data/v1/observations/"))).toEqual([]);
     expect(paths.filter((p) => p.includes("/api/"))).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -55,10 +55,11 @@ describe("round trip: the simulated dataset, exported to the long format and imp
     const want = new Map([...snapshotFiles(dataset)].map(([name, body]) => [name, JSON.stringify(body)]));
     const got = bytesOf(result);
     expect([...got.keys()]).toEqual([...want.keys()]);
-    // The catalogue, each indicator's whole file and one file per level it is published at, and
-    // one year file per level and year.
+    // The catalogue, each indicator's whole file and one file per level it is published at,
+    // one year file per level and year, and the province's and the cities' bundles (the
+    // counties' is over mock/snapshot.ts's size limit).
     const years = dataset.meta.lastYear - dataset.meta.firstYear + 1;
-    expect(got.size).toBe(dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 3) + 3 * years);
+    expect(got.size).toBe(dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 3) + 3 * years + 2);
     for (const [name, body] of want) {
       if (name === "meta.json" || name === "indicators.json") continue;
       expect(got.get(name), name).toBe(body);
@@ -92,7 +93,15 @@ describe("round trip: the simulated dataset, exported to the long format and imp
     const meta = JSON.parse(bytesOf(result).get("meta.json") as string);
     expect(meta.simulated).toBe(false);
     expect(meta.dataVersion).toMatch(/^import-[0-9a-f]{12}$/);
-    expect(JSON.stringify(meta)).toBe(JSON.stringify({ ...dataset.meta, dataVersion: meta.dataVersion, simulated: false }));
+    // (`snapshot` is the snapshot's own manifest, not part of the contract's meta: see mock/snapshot.ts.)
+    expect(JSON.stringify(meta)).toBe(
+      JSON.stringify({
+        ...dataset.meta,
+        dataVersion: meta.dataVersion,
+        simulated: false,
+        snapshot: { bundles: ["province", "city"] },
+      }),
+    );
   });
 });
 
@@ -427,6 +436,10 @@ describe("on disk", () => {
     expect((await importFiles(good, out, { updatedAt: UPDATED })).ok).toBe(true);
     const before = await tree(out);
     expect([...before.keys()].map((f) => f.slice(out.length + 1)).sort()).toEqual([
+      // Every indicator of a level in one file: all three levels, each far under the size limit.
+      "bundles/city.json",
+      "bundles/county.json",
+      "bundles/province.json",
       "indicators.json",
       "meta.json",
       // Each indicator's whole file, and one per level it is published at (5G: province and city).

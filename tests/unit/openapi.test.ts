@@ -23,6 +23,7 @@ import {
   RegionsResponseSchema,
 } from "../../src/api/contract";
 import { regionsAtLevel } from "../../src/api/filter";
+import type { LevelBundle } from "../../src/api/level-bundle";
 import type { YearFile } from "../../src/api/year-file";
 import { periodWithin } from "../../src/domain/periods";
 import { dataset } from "../support/msw";
@@ -271,21 +272,32 @@ describe("the mock API behaves as openapi.yaml describes", () => {
 describe("the static snapshot conforms to openapi.yaml and zod", () => {
   it("every file validates against its endpoint's 200 schema", () => {
     const files = snapshotFiles(dataset);
-    // The catalogue, each indicator's whole file and one file per level it is published at, and
-    // a year file per level and year: a list of observations answers, each checked as one.
+    // The catalogue, each indicator's whole file and one file per level it is published at, a
+    // year file per level and year, and a bundle for the province and the cities (the counties'
+    // is over the size limit): lists of observations answers, each checked as one.
     const years = dataset.meta.lastYear - dataset.meta.firstYear + 1;
-    expect(files.size).toBe(3 + dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 0) + 3 * years);
+    expect(files.size).toBe(3 + dataset.indicators.reduce((n, i) => n + 1 + i.levels.length, 0) + 3 * years + 2);
     for (const [name, body] of files) {
-      if (name.startsWith("years/")) {
-        for (const answer of (body as YearFile).answers) expectConforms("observations", 200, answer, name);
+      if (name.startsWith("years/") || name.startsWith("bundles/")) {
+        for (const answer of (body as YearFile | LevelBundle).answers) expectConforms("observations", 200, answer, name);
         continue;
       }
       const route = (name.startsWith("observations/") ? "observations" : name.replace(/\.json$/, "")) as Route;
       expectConforms(route, 200, body, name);
     }
-    // The three catalogue files are exactly the endpoints' answers.
-    for (const route of ["meta", "regions", "indicators"] as const) {
+    // The three catalogue files are exactly the endpoints' answers, meta.json with the
+    // snapshot's own manifest besides (which levels have a bundle; MetaSchema strips it).
+    for (const route of ["regions", "indicators"] as const) {
       expect(files.get(`${route}.json`)).toEqual(get(route).body);
+    }
+    expect(files.get("meta.json")).toEqual({ ...(get("meta").body as object), snapshot: { bundles: ["province", "city"] } });
+    // Each bundle holds exactly the per-level answer of every indicator published at its level.
+    for (const level of ["province", "city"] as const) {
+      expect((files.get(`bundles/${level}.json`) as LevelBundle).answers, level).toEqual(
+        dataset.indicators
+          .filter((i) => i.levels.includes(level))
+          .map((i) => get("observations", `indicator=${i.id}&level=${level}`).body),
+      );
     }
     // Filtering an observations file reproduces the endpoint's answer.
     const file = files.get("observations/5g-base-stations.json") as { observations: Observation[] };

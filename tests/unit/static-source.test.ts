@@ -1,29 +1,34 @@
 /**
  * The static source over a snapshot served as plain files: a query reads its level's file,
  * falls back to the indicator's whole file for a snapshot without per-level files, a one-year
- * query reads the level's year file, and it answers exactly as the API does every way.
+ * query reads the level's year file, a query at a level meta.json lists as bundled reads the
+ * level's bundle, and it answers exactly as the API does every way.
  */
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { handleApi } from "../../mock/api";
 import { snapshotFiles } from "../../mock/snapshot";
 import { LEVELS, type Observation } from "../../src/api/contract";
+import { ContractError } from "../../src/api/errors";
 import { filterObservations } from "../../src/api/filter";
+import type { LevelBundle } from "../../src/api/level-bundle";
 import { createStaticSource } from "../../src/api/static";
 import type { YearFile } from "../../src/api/year-file";
 import { dataset, server } from "../support/msw";
 
 const files = snapshotFiles(dataset);
+/** A snapshot written before level bundles: no bundles/ files, no manifest in meta.json. */
+const older = new Map([...files].filter(([name]) => !name.startsWith("bundles/")).concat([["meta.json", dataset.meta]]));
 const settings = { timeoutMs: 2000 };
 
 /** Serves the snapshot under /snap/, without the files `hide` matches; records every path asked for. */
-function serveSnapshot(hide = /^$/): string[] {
+function serveSnapshot(hide = /^$/, snapshot: ReadonlyMap<string, unknown> = files): string[] {
   const asked: string[] = [];
   server.use(
     http.get("*/snap/*", ({ request }) => {
       const name = decodeURIComponent(new URL(request.url).pathname.replace(/^.*\/snap\//, ""));
       asked.push(name);
-      const body = hide.test(name) ? undefined : files.get(name);
+      const body = hide.test(name) ? undefined : snapshot.get(name);
       return body === undefined ? new HttpResponse("not found", { status: 404 }) : HttpResponse.json(body);
     }),
   );
@@ -33,9 +38,9 @@ function serveSnapshot(hide = /^$/): string[] {
 const api = (query: string) =>
   (handleApi(dataset, "GET", "observations", new URLSearchParams(query)).body as { observations: unknown[] }).observations;
 
-describe("the static source", () => {
+describe("the static source (a snapshot without level bundles)", () => {
   it("reads only the file of the level asked for, and answers as the API does", async () => {
-    const asked = serveSnapshot();
+    const asked = serveSnapshot(/^$/, older);
     const source = createStaticSource("/snap", settings);
     const province = await source.observations({ indicator: "5g-base-stations", level: "province", from: "2024" });
     expect(province).toEqual(api("indicator=5g-base-stations&level=province&from=2024"));
@@ -52,7 +57,7 @@ describe("the static source", () => {
   });
 
   it("falls back to the indicator's whole file when the snapshot has no per-level files", async () => {
-    const asked = serveSnapshot(/^observations\/[^/]+\/[^/]+\.json$/);
+    const asked = serveSnapshot(/^observations\/[^/]+\/[^/]+\.json$/, older);
     const source = createStaticSource("/snap", settings);
     const cities = await source.observations({ indicator: "5g-base-stations", level: "city", regions: ["440300"] });
     expect(cities).toEqual(api("indicator=5g-base-stations&level=city&regions=440300"));
@@ -63,7 +68,7 @@ describe("the static source", () => {
   });
 
   it("refuses a file that holds another indicator's figures", async () => {
-    serveSnapshot();
+    serveSnapshot(/^$/, older);
     server.use(
       http.get("*/snap/observations/gdp/province.json", () =>
         HttpResponse.json(files.get("observations/5g-base-stations/province.json") as object),
@@ -76,7 +81,7 @@ describe("the static source", () => {
   });
 
   it("does not fall back on any other failure: a broken per-level file is an error naming it", async () => {
-    serveSnapshot();
+    serveSnapshot(/^$/, older);
     server.use(http.get("*/snap/observations/gdp/city.json", () => HttpResponse.json({ indicator: "gdp", observations: [{}] })));
     const source = createStaticSource("/snap", settings);
     await expect(source.observations({ indicator: "gdp", level: "city" })).rejects.toThrow(
@@ -133,7 +138,7 @@ describe("the static source's year files", () => {
   });
 
   it("reads neither the year file for a longer range nor once the level's file is in", async () => {
-    const asked = serveSnapshot();
+    const asked = serveSnapshot(/^$/, older);
     const source = createStaticSource("/snap", settings);
     const span = await source.observations({ indicator: "gdp", level: "city", from: "2022", to: year });
     expect(span).toEqual(api(`indicator=gdp&level=city&from=2022&to=${year}`));
@@ -174,6 +179,165 @@ describe("the static source's year files", () => {
       new RegExp(
         `GET years/city/${year}\\.json: response breaks the data contract at answers\\[0\\]\\.observations\\[0\\]\\.region`,
       ),
+    );
+  });
+});
+
+describe("the static source's level bundles", () => {
+  const year = String(dataset.meta.lastYear);
+  const bundle = (level: string) => files.get(`bundles/${level}.json`) as LevelBundle;
+  const perLevel = (id: string, level: string) =>
+    (files.get(`observations/${id}/${level}.json`) as { observations: Observation[] }).observations;
+  // The Overview's queries: every indicator at the province and the city level, every period.
+  const overview = dataset.indicators.flatMap((i) =>
+    (["province", "city"] as const).filter((l) => i.levels.includes(l)).map((level) => ({ indicator: i.id, level })),
+  );
+  const dataFiles = (asked: string[]) => asked.filter((f) => !["meta.json", "regions.json", "indicators.json"].includes(f));
+
+  it("are written for the province and the cities, listed in meta.json; the counties' is over the size limit", () => {
+    expect((files.get("meta.json") as { snapshot: unknown }).snapshot).toEqual({ bundles: ["province", "city"] });
+    expect([...files.keys()].filter((f) => f.startsWith("bundles/"))).toEqual(["bundles/province.json", "bundles/city.json"]);
+    // The rule is the gzipped size, not the level: with a higher limit the counties get one too.
+    const roomy = snapshotFiles(dataset, { bundleMaxGzipBytes: 1024 * 1024 });
+    expect((roomy.get("meta.json") as { snapshot: unknown }).snapshot).toEqual({ bundles: ["province", "city", "county"] });
+    expect((snapshotFiles(dataset, { bundleMaxGzipBytes: 0 }).get("meta.json") as { snapshot: unknown }).snapshot).toEqual({
+      bundles: [],
+    });
+  });
+
+  it("answer the Overview's queries with 2 data requests, each indicator exactly as its per-level file and the API", async () => {
+    const asked = serveSnapshot();
+    const source = createStaticSource("/snap", settings);
+    const answers = await Promise.all(overview.map((q) => source.observations(q)));
+    expect(overview.length).toBeGreaterThan(80);
+    overview.forEach((q, k) => {
+      expect(answers[k], `${q.indicator} ${q.level}`).toEqual(perLevel(q.indicator, q.level));
+      expect(answers[k], `${q.indicator} ${q.level}`).toEqual(api(`indicator=${q.indicator}&level=${q.level}`));
+    });
+    expect(asked.sort()).toEqual(["bundles/city.json", "bundles/province.json", "indicators.json", "meta.json", "regions.json"]);
+    // Filtered queries at a bundled level (a range, a parent, some regions, one year) need no request more.
+    const more = [
+      { indicator: "gdp", level: "city" as const, from: "2020", to: "2023Q2" },
+      { indicator: "5g-base-stations", level: "city" as const, parent: "440000", regions: ["440300", "440100"] },
+      { indicator: "core-digital-va", level: "province" as const, from: year, to: year },
+    ];
+    for (const q of more) {
+      const params = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]));
+      expect(await source.observations(q)).toEqual(api(params.toString()));
+    }
+    expect(asked).toHaveLength(5);
+  });
+
+  it("are never read for a county query, which costs its own file and no probe", async () => {
+    const asked = serveSnapshot();
+    const source = createStaticSource("/snap", settings);
+    const counties = await source.observations({ indicator: "core-digital-va", level: "county" });
+    expect(counties).toEqual(api("indicator=core-digital-va&level=county"));
+    const one = await source.observations({ indicator: "gdp", level: "county", from: year, to: year, parent: "441400" });
+    expect(one).toEqual(api(`indicator=gdp&level=county&from=${year}&to=${year}&parent=441400`));
+    expect(asked.sort()).toEqual([
+      "meta.json",
+      "observations/core-digital-va/county.json",
+      "regions.json",
+      `years/county/${year}.json`,
+    ]);
+  });
+
+  it("are not needed: a snapshot written before them answers alike from the per-level files", async () => {
+    const asked = serveSnapshot(/^$/, older);
+    const source = createStaticSource("/snap", settings);
+    const answers = await Promise.all(overview.map((q) => source.observations(q)));
+    overview.forEach((q, k) => {
+      expect(answers[k], `${q.indicator} ${q.level}`).toEqual(perLevel(q.indicator, q.level));
+    });
+    expect(dataFiles(asked).filter((f) => !f.startsWith("observations/"))).toEqual([]);
+    expect(dataFiles(asked)).toHaveLength(overview.length);
+  });
+
+  it("missing though meta.json lists them: asked for once, then the per-level files", async () => {
+    const asked = serveSnapshot(/^bundles\//);
+    const source = createStaticSource("/snap", settings);
+    const answers = await Promise.all(overview.map((q) => source.observations(q)));
+    overview.forEach((q, k) => {
+      expect(answers[k], `${q.indicator} ${q.level}`).toEqual(perLevel(q.indicator, q.level));
+    });
+    expect(
+      dataFiles(asked)
+        .filter((f) => f.startsWith("bundles/"))
+        .sort(),
+    ).toEqual(["bundles/city.json", "bundles/province.json"]);
+    expect(dataFiles(asked)).toHaveLength(overview.length + 2);
+  });
+
+  it.each([
+    ["a list with a level twice", { bundles: ["city", "city"] }],
+    ["a level the contract does not have", { bundles: ["city", "nation"] }],
+    ["not a list", { bundles: "city" }],
+    ["not an object", "city"],
+  ])("are never asked for when meta.json's manifest is broken (%s): the per-level files answer", async (_, snapshot) => {
+    const asked = serveSnapshot(/^$/, new Map([...files, ["meta.json", { ...dataset.meta, snapshot }]]));
+    const source = createStaticSource("/snap", settings);
+    expect(await source.meta()).toEqual(dataset.meta);
+    expect(await source.observations({ indicator: "gdp", level: "city" })).toEqual(perLevel("gdp", "city"));
+    expect(dataFiles(asked)).toEqual(["observations/gdp/city.json"]);
+  });
+
+  it("follow the manifest of the data version they are read with", async () => {
+    const next = { ...dataset.meta, dataVersion: "next", snapshot: { bundles: [] } };
+    let meta: unknown = files.get("meta.json");
+    const asked = serveSnapshot();
+    server.use(http.get("*/snap/meta.json", () => HttpResponse.json(meta as object)));
+    const source = createStaticSource("/snap", settings);
+    await source.observations({ indicator: "gdp", level: "city" });
+    meta = next;
+    await source.meta(); // a new version: its files are read afresh, by its own manifest
+    await source.observations({ indicator: "gdp", level: "city" });
+    expect(dataFiles(asked)).toEqual(["bundles/city.json", "observations/gdp/city.json"]);
+  });
+
+  const refused = (level: "province" | "city", body: unknown) => {
+    serveSnapshot();
+    server.use(http.get(`*/snap/bundles/${level}.json`, () => HttpResponse.json(body as object)));
+    return createStaticSource("/snap", settings).observations({ indicator: "gdp", level });
+  };
+
+  it("refuse another level's bundle, whether it says so or not", async () => {
+    await expect(refused("city", bundle("province"))).rejects.toThrow(
+      "GET bundles/city.json: response breaks the data contract at level: expected city, got province",
+    );
+    await expect(refused("city", { ...bundle("province"), level: "city" })).rejects.toThrow(
+      "GET bundles/city.json: response breaks the data contract at answers[0].observations[0].region: 440000 is not a city-level region",
+    );
+    const counties = filterObservations(dataset.observations.get("gdp") ?? [], dataset.regions, { level: "county" });
+    const mixed = { level: "city", answers: [{ indicator: "gdp", observations: [...perLevel("gdp", "city"), counties[0]] }] };
+    const error = await refused("city", mixed).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as ContractError).path).toBe(`answers[0].observations[${perLevel("gdp", "city").length}].region`);
+  });
+
+  it("refuse an answer the level does not publish, an indicator answered twice and a code the tree lacks", async () => {
+    const province = bundle("province").answers.find((a) => a.indicator === "digital-economy-broad");
+    await expect(refused("city", { level: "city", answers: [province] })).rejects.toThrow(
+      "GET bundles/city.json: response breaks the data contract at answers[0].indicator: digital-economy-broad is not published at city level",
+    );
+    const gdp = bundle("city").answers.find((a) => a.indicator === "gdp");
+    await expect(refused("city", { level: "city", answers: [gdp, gdp] })).rejects.toThrow(
+      "GET bundles/city.json: response breaks the data contract at answers[1].indicator: gdp is answered twice",
+    );
+    const stranger = { region: "449999", period: "2020", value: 1, status: "final" };
+    await expect(
+      refused("province", { level: "province", answers: [{ indicator: "gdp", observations: [stranger] }] }),
+    ).rejects.toThrow(
+      "GET bundles/province.json: response breaks the data contract at answers[0].observations[0].region: unknown region 449999",
+    );
+  });
+
+  it("refuse a broken bundle without falling back: an error naming it and the first failing path", async () => {
+    const broken = { level: "city", answers: [{ indicator: "gdp", observations: [{ region: "x" }] }] };
+    const error = await refused("city", broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as Error).message).toMatch(
+      /^GET bundles\/city\.json: response breaks the data contract at answers\[0\]\.observations\[0\]\.region/,
     );
   });
 });

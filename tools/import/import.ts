@@ -19,6 +19,7 @@ import {
   type Text,
 } from "../../src/api/contract";
 import { issueText } from "../../src/api/issue-text";
+import { LevelBundleSchema } from "../../src/api/level-bundle";
 import { YearFileSchema } from "../../src/api/year-file";
 import { readCatalogue, readMilestones, readTargets } from "./catalogue";
 import { buildTree, type Completion, checkQuarters, complete, toObservations } from "./derive";
@@ -92,7 +93,9 @@ function validateFiles(data: Dataset, issues: Issues): void {
             ? IndicatorsResponseSchema
             : name.startsWith("years/")
               ? YearFileSchema
-              : ObservationsResponseSchema;
+              : name.startsWith("bundles/")
+                ? LevelBundleSchema
+                : ObservationsResponseSchema;
     const r = schema.safeParse(body);
     if (!r.success) {
       const first = r.error.issues[0];
