@@ -1,0 +1,25 @@
+/**
+ * The judgments worker: the Overview's assessment, shortfalls and warnings (judge.ts, i.e. the
+ * domain's functions) off the page's main thread, where on a phone they blocked input for a
+ * quarter of a second. One request at a time, answered with its id.
+ */
+import { type JudgeRequest, judgeParts } from "./judge";
+
+/** A request from judge-client.ts. */
+interface Ask {
+  id: number;
+  request: JudgeRequest;
+}
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<Ask>) => void) | null;
+  postMessage: (message: unknown) => void;
+};
+
+scope.onmessage = ({ data: { id, request } }) => {
+  try {
+    scope.postMessage({ id, result: judgeParts(request) });
+  } catch (e) {
+    scope.postMessage({ id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  }
+};
