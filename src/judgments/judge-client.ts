@@ -5,6 +5,8 @@
  * page, after a yield, so that it is still a task of its own and not part of a render.
  */
 import type { JudgeRequest, JudgeResult } from "./judge";
+import type { Ask } from "./judge.worker";
+import { buffersOf, packSeries } from "./pack";
 import { restore } from "./restore";
 
 type Pending = { request: JudgeRequest; resolve: (r: JudgeResult) => void; reject: (e: Error) => void };
@@ -60,7 +62,9 @@ export function judge(request: JudgeRequest): Promise<JudgeResult> {
     const id = nextId++;
     pending.set(id, { request, resolve, reject });
     try {
-      w.postMessage({ id, request });
+      const { provinceSeries, levelSeries, ...rest } = request;
+      const ask: Ask = { id, request: rest, provinceSeries: packSeries(provinceSeries), levelSeries: packSeries(levelSeries) };
+      w.postMessage(ask, [...buffersOf(ask.provinceSeries), ...buffersOf(ask.levelSeries)]);
     } catch {
       // Not cloneable (never for validated data): judge on the page rather than not at all.
       pending.delete(id);

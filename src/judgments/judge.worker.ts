@@ -4,11 +4,14 @@
  * quarter of a second. One request at a time, answered with its id.
  */
 import { type JudgeRequest, judgeParts } from "./judge";
+import { type PackedSeries, unpackSeries } from "./pack";
 
-/** A request from judge-client.ts. */
-interface Ask {
+/** A request from judge-client.ts, its series packed (pack.ts). */
+export interface Ask {
   id: number;
-  request: JudgeRequest;
+  request: Omit<JudgeRequest, "provinceSeries" | "levelSeries">;
+  provinceSeries: PackedSeries;
+  levelSeries: PackedSeries;
 }
 
 const scope = self as unknown as {
@@ -16,9 +19,14 @@ const scope = self as unknown as {
   postMessage: (message: unknown) => void;
 };
 
-scope.onmessage = ({ data: { id, request } }) => {
+scope.onmessage = ({ data: { id, request, provinceSeries, levelSeries } }) => {
   try {
-    scope.postMessage({ id, result: judgeParts(request) });
+    const result = judgeParts({
+      ...request,
+      provinceSeries: unpackSeries(provinceSeries),
+      levelSeries: unpackSeries(levelSeries),
+    });
+    scope.postMessage({ id, result });
   } catch (e) {
     scope.postMessage({ id, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }

@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useEffect, useMemo, useReducer, useRef } from "react";
+import { startTransition, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { useLandedSeries } from "../api/landed";
 import { isSettled } from "../api/queries";
@@ -153,7 +153,8 @@ export function useJudgments({
     }
     for (const key of Object.values(keys)) {
       const entry = key ? store.entries.get(key) : undefined;
-      if (entry && !entry.done) entry.ready.then(() => alive && rerender());
+      // A transition: React renders the judged panels in slices it yields between, not in one task.
+      if (entry && !entry.done) entry.ready.then(() => alive && startTransition(rerender));
     }
     return () => {
       alive = false;

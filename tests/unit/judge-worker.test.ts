@@ -13,6 +13,7 @@ import { targetProgress } from "../../src/domain/targets";
 import { detectWarnings } from "../../src/domain/warnings";
 import type { JudgeRequest } from "../../src/judgments/judge";
 import { judge, resetJudgeWorker } from "../../src/judgments/judge-client";
+import { packSeries, unpackSeries } from "../../src/judgments/pack";
 
 const data = generateDataset();
 const province = regionsAtLevel(data.regions, "province")[0].code;
@@ -70,8 +71,8 @@ class ClonedWorker {
     expect(options.type).toBe("module");
     scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }));
   }
-  postMessage(m: unknown) {
-    const data = structuredClone(m);
+  postMessage(m: unknown, transfer: Transferable[] = []) {
+    const data = structuredClone(m, { transfer });
     setTimeout(() => scope.onmessage?.({ data }));
   }
   terminate() {}
@@ -93,6 +94,22 @@ afterEach(() => {
   vi.unstubAllGlobals();
   resetJudgeWorker();
   started = 0;
+});
+
+describe("series packed for the worker", () => {
+  it("unpack to the same observations, nulls, negative zero and every status included", () => {
+    const odd: Observation[] = [
+      { region: "440100", period: "2020", value: null, status: "estimated" },
+      { region: "440100", period: "2021", value: -0, status: "preliminary" },
+      { region: "440300", period: "2021Q3", value: 1e-300, status: "final" },
+    ];
+    const all = { ...series(watched("county"), "county"), odd, empty: [] };
+    const packed = structuredClone(packSeries(all));
+    const back = unpackSeries(packed);
+    expect(back).toEqual(all);
+    expect(Object.is(back.odd[1].value, -0)).toBe(true);
+    expect(Object.keys(back)).toEqual(Object.keys(all));
+  });
 });
 
 describe("judging off the main thread", () => {
