@@ -1,5 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { startTransition, useEffect, useMemo, useReducer, useRef } from "react";
+import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { useLandedSeries } from "../api/landed";
 import { isSettled } from "../api/queries";
@@ -153,8 +153,8 @@ export function useJudgments({
     }
     for (const key of Object.values(keys)) {
       const entry = key ? store.entries.get(key) : undefined;
-      // A transition: React renders the judged panels in slices it yields between, not in one task.
-      if (entry && !entry.done) entry.ready.then(() => alive && startTransition(rerender));
+      // The Overview passes this on to its panels in a transition (judged.tsx); the screen renders it at once.
+      if (entry && !entry.done) entry.ready.then(() => alive && rerender());
     }
     return () => {
       alive = false;
