@@ -1,14 +1,14 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useDeferredValue, useMemo } from "react";
+import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Indicator, Level, Observation, Region } from "../api/contract";
-import { regionsAtLevel } from "../api/filter";
 import { useLandedSeries } from "../api/landed";
 import { isSettled } from "../api/queries";
-import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../domain/assessment";
-import { currentTarget, targetIndicators } from "../domain/catalogue";
+import type { Shortfall, TargetAssessment } from "../domain/assessment";
+import { targetIndicators } from "../domain/catalogue";
 import { type Findings, keyFindings } from "../domain/findings";
-import { targetProgress } from "../domain/targets";
-import { detectWarnings, type Warning } from "../domain/warnings";
+import type { Warning } from "../domain/warnings";
+import type { JudgeRequest, SeriesPart } from "./judge";
+import { judge } from "./judge-client";
 
 type Results = UseQueryResult<Observation[]>[];
 
@@ -29,17 +29,31 @@ export interface Judgments {
   findings: Part<Findings>;
 }
 
-/** Indicators watched for warnings at a level: every published one that is not a base figure. */
+/** Indicators watched for warnings at a level (as judge.ts has it; no domain code on the page for this). */
 const watched = (indicators: readonly Indicator[], level: Level) =>
   indicators.filter((i) => !i.context && i.levels.includes(level));
 
+type Values = { targets: TargetAssessment[]; behind: Shortfall[]; warnings: Warning[] };
+
+/** A part's judgment for one key: asked for, then its value (or why it failed). */
+interface Entry<K extends SeriesPart = SeriesPart> {
+  done: boolean;
+  value?: Values[K];
+  error?: Error;
+  /** Settles when the value (or error) is in. */
+  ready: Promise<void>;
+}
+
+/**
 /**
  * The results arrays are new on every render: their answers' identities say when the data
- * changed, and the judged panels (each its own lazy part of the page) share one computation per
- * part and key, cached per catalogue. Identity, not `dataUpdatedAt`: a refetch that brings the
- * same figures keeps the same array (React Query's structural sharing) and a new timestamp, and
- * on the command screen, where every series goes stale after 5 minutes and is refetched as its
- * indicator comes up, the timestamp re-judged every target and county warning at every step.
+ * changed. Identity, not `dataUpdatedAt`: a refetch that brings the same figures keeps the same
+ * array (React Query's structural sharing) and a new timestamp, and on the command screen, where
+ * every series goes stale after 5 minutes and is refetched as its indicator comes up, the
+ * timestamp re-judged every target and county warning at every step. The judged panels (each its
+ * own lazy part of the page) share one judgment per part and key, cached per catalogue; `latest`
+ * keeps each part's last value per province, level and year, shown while a refetch of the same
+ * series is judged (never another level's).
  */
 const ids = new WeakMap<readonly Observation[], number>();
 let lastId = 0;
@@ -53,22 +67,27 @@ const idOf = (data: readonly Observation[] | undefined) => {
   return id;
 };
 const stampOf = (queries: Results) => queries.map((q) => idOf(q.data)).join();
-const cache = new WeakMap<readonly Indicator[], Map<string, unknown>>();
-function cached<T>(indicators: readonly Indicator[], key: string, compute: () => T): T {
-  const byKey = cache.get(indicators) ?? new Map<string, unknown>();
-  cache.set(indicators, byKey);
-  if (byKey.has(key)) return byKey.get(key) as T;
-  const value = compute();
-  // One entry per part is enough: a new stamp replaces the old.
-  for (const k of byKey.keys()) if (k.split("|")[0] === key.split("|")[0]) byKey.delete(k);
-  byKey.set(key, value);
-  return value;
+interface Store {
+  entries: Map<string, Entry>;
+  latest: Map<string, unknown>;
 }
+const stores = new WeakMap<readonly Indicator[], Store>();
+function storeOf(indicators: readonly Indicator[]): Store {
+  const store = stores.get(indicators) ?? { entries: new Map(), latest: new Map() };
+  stores.set(indicators, store);
+  return store;
+}
+const partOf = (key: string) => key.split("|")[0] as SeriesPart;
+const contextOf = (key: string) => key.split("|").slice(0, 5).join("|");
+
+const findingsCache = new WeakMap<object, Findings>();
 
 /**
  * The Overview's data and judgments: the province's series of every target indicator, every
  * watched indicator at `level` (the cities, or the counties), and what the domain's pure
- * functions make of them. A part's value is null until its series have loaded for their own key.
+ * functions make of them. A part's value is null until its series have loaded for their own key
+ * and been judged. Judging runs in a worker (judge-client.ts): the last answer's render shows
+ * skeletons, and the verdicts follow in a render of their own once judged, off the main thread.
  */
 export function useJudgments({
   indicators,
@@ -91,22 +110,95 @@ export function useJudgments({
   const levelTargeted = levelResults.filter((_, k) => targetedIds.has(atLevel[k].id));
   const behindQueries = [...provinceResults, ...levelTargeted];
   const all = [...provinceResults, ...levelResults];
-  // Judged in a deferred render: the series' last answer lands in a synchronous render (an
-  // external store's update), and the judgments and their panels — a quarter of a second at a
-  // phone's speed — then follow in one React may interrupt and split, not in the same task.
-  const input = useMemo(
-    () => ({ indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults }),
-    [indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults],
-  );
-  const deferred = useDeferredValue(input);
-  // Another level, province or catalogue than asked: a skeleton until judged, never the old one's verdicts under the new heading.
-  const same =
-    deferred.level === level &&
-    deferred.province === province &&
-    deferred.lastYear === lastYear &&
-    deferred.indicators === indicators &&
-    deferred.regions === regions;
-  const { targets, behind, warnings, findings } = same ? judge(deferred) : NONE;
+
+  // A key says everything a part is computed from: province, level, year, the regions, the answers.
+  const context = `${province}|${level}|${lastYear}|${regions.length}`;
+  const keys: Record<SeriesPart, string | null> = {
+    targets: provinceResults.every(isSettled) ? `targets|${context}|${stampOf(provinceResults)}` : null,
+    behind: behindQueries.every(isSettled) ? `behind|${context}|${stampOf(behindQueries)}` : null,
+    warnings: levelResults.every(isSettled) ? `warnings|${context}|${stampOf(levelResults)}` : null,
+  };
+  const { targets: keyOfTargets, behind: keyOfBehind, warnings: keyOfWarnings } = keys;
+  const store = storeOf(indicators);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // The effect runs when a key changes; the keys stand for these inputs, read from here.
+  const inputs = { indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults };
+  const current = useRef(inputs);
+  current.current = inputs;
+
+  // Ask for what is settled and not yet judged (one request for the parts that became ready
+  // together), and render again as each of this render's parts comes in.
+  useEffect(() => {
+    const { indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults } = current.current;
+    const keys: Record<SeriesPart, string | null> = { targets: keyOfTargets, behind: keyOfBehind, warnings: keyOfWarnings };
+    let alive = true;
+    const missing = (Object.keys(keys) as SeriesPart[]).filter((p) => keys[p] !== null && !store.entries.has(keys[p] as string));
+    if (missing.length) {
+      const request: JudgeRequest = {
+        parts: missing,
+        indicators,
+        regions,
+        province,
+        level,
+        lastYear,
+        provinceSeries: Object.fromEntries(targeted.map((ind, k) => [ind.id, provinceResults[k].data ?? []])),
+        levelSeries: missing.some((p) => p !== "targets")
+          ? Object.fromEntries(atLevel.map((ind, k) => [ind.id, levelResults[k].data ?? []]))
+          : {},
+      };
+      const answer = judge(request);
+      for (const part of missing) {
+        const key = keys[part] as string;
+        const entry: Entry = { done: false, ready: Promise.resolve() };
+        entry.ready = answer.then(
+          (result) => {
+            entry.done = true;
+            entry.value = result[part];
+            store.latest.set(contextOf(key), entry.value);
+            // One judged key per part is enough: a new stamp (or level) replaces the old.
+            for (const k of store.entries.keys())
+              if (k !== key && partOf(k) === part && store.entries.get(k)?.done) store.entries.delete(k);
+          },
+          (e: unknown) => {
+            entry.done = true;
+            entry.error = e instanceof Error ? e : new Error(String(e));
+          },
+        );
+        store.entries.set(key, entry);
+      }
+    }
+    for (const key of Object.values(keys)) {
+      const entry = key ? store.entries.get(key) : undefined;
+      // The Overview passes this on to its panels in a transition (judged.tsx); the screen renders it at once.
+      if (entry && !entry.done) entry.ready.then(() => alive && rerender());
+    }
+    return () => {
+      alive = false;
+    };
+  }, [keyOfTargets, keyOfBehind, keyOfWarnings, store]);
+
+  const judged = <K extends SeriesPart>(part: K): Values[K] | null => {
+    const key = keys[part];
+    if (!key) return null;
+    const entry = store.entries.get(key);
+    if (entry?.error) {
+      // To the part's error boundary; its Retry asks again.
+      store.entries.delete(key);
+      throw entry.error;
+    }
+    if (entry?.done) return (entry.value ?? null) as Values[K] | null;
+    return (store.latest.get(contextOf(key)) ?? null) as Values[K] | null;
+  };
+  const targets = judged("targets");
+  const behind = judged("behind");
+  const warnings = judged("warnings");
+  let findings: Findings | null = null;
+  if (targets && behind && warnings) {
+    // Counted from the very arrays the panels show (cheap, on the page), once per trio.
+    const trio = findingsKey(targets, behind, warnings);
+    findings = findingsCache.get(trio) ?? keyFindings(targets, behind, warnings);
+    findingsCache.set(trio, findings);
+  }
   return {
     targets: { queries: provinceResults, value: targets },
     behind: { queries: behindQueries, value: behind },
@@ -115,65 +207,14 @@ export function useJudgments({
   };
 }
 
-const NONE = { targets: null, behind: null, warnings: null, findings: null } as const;
-
-/** The judgments of one set of answers, each computed once per part and stamp (see `cached`). */
-function judge({
-  indicators,
-  regions,
-  province,
-  level,
-  lastYear,
-  targeted,
-  atLevel,
-  provinceResults,
-  levelResults,
-}: {
-  indicators: readonly Indicator[];
-  regions: readonly Region[];
-  province: string;
-  level: Level;
-  lastYear: number;
-  targeted: readonly Indicator[];
-  atLevel: readonly Indicator[];
-  provinceResults: Results;
-  levelResults: Results;
-}) {
-  const targetedIds = new Set(targeted.map((i) => i.id));
-  const levelTargeted = levelResults.filter((_, k) => targetedIds.has(atLevel[k].id));
-  const behindQueries = [...provinceResults, ...levelTargeted];
-  const all = [...provinceResults, ...levelResults];
-  const context = `${province}|${level}|${lastYear}|${regions.length}`;
-
-  const provinceData = () => new Map(targeted.map((ind, k) => [ind.id, provinceResults[k].data ?? []]));
-  const levelData = () => new Map(atLevel.map((ind, k) => [ind.id, levelResults[k].data ?? []]));
-
-  const targets = provinceResults.every(isSettled)
-    ? cached(indicators, `targets|${context}|${stampOf(provinceResults)}`, () =>
-        assessTargets(targeted, provinceData(), province),
-      )
-    : null;
-  const behind = behindQueries.every(isSettled)
-    ? cached(indicators, `behind|${context}|${stampOf(behindQueries)}`, () => {
-        const byProvince = provinceData();
-        const byLevel = levelData();
-        return shortfalls(
-          regionsAtLevel(regions, level),
-          targeted.flatMap((indicator) => {
-            const target = currentTarget(indicator, province, lastYear);
-            const progress = target && targetProgress(indicator, target, byProvince.get(indicator.id) ?? []);
-            const observations = byLevel.get(indicator.id);
-            return progress && observations ? [{ indicator, progress, observations }] : [];
-          }),
-        );
-      })
-    : null;
-  const warnings = levelResults.every(isSettled)
-    ? cached(indicators, `warnings|${context}|${stampOf(levelResults)}`, () => detectWarnings(atLevel, levelData(), regions))
-    : null;
-  const findings =
-    targets && behind && warnings
-      ? cached(indicators, `findings|${context}|${stampOf(all)}`, () => keyFindings(targets, behind, warnings))
-      : null;
-  return { targets, behind, warnings, findings };
+/** One object per trio of judged arrays, for the findings' cache. */
+const trios = new WeakMap<object, WeakMap<object, WeakMap<object, object>>>();
+function findingsKey(a: object, b: object, c: object): object {
+  const byA = trios.get(a) ?? new WeakMap<object, WeakMap<object, object>>();
+  trios.set(a, byA);
+  const byB = byA.get(b) ?? new WeakMap<object, object>();
+  byA.set(b, byB);
+  const key = byB.get(c) ?? {};
+  byB.set(c, key);
+  return key;
 }

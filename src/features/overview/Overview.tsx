@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { useLandedSeries } from "../../api/landed";
@@ -11,6 +11,7 @@ import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
+import { createJudgedStore, JudgedContext, JudgmentsSource } from "./judged-store";
 import { KpiCard } from "./KpiCard";
 import { PillarSummary } from "./PillarSummary";
 
@@ -125,6 +126,7 @@ function OverviewPanels({
   const provinceRegion = regions.find((r) => r.code === province) as Region;
   // Every verdict, shortfall and warning on the page comes from one computation (use-judgments.ts).
   const judgedProps = { indicators, regions, province, level, lastYear: meta.lastYear };
+  const [judgedStore] = useState(createJudgedStore);
   const part = (height: number, node: React.ReactNode) => <Suspense fallback={<Skeleton height={height} />}>{node}</Suspense>;
   const levelToggle = (
     <button type="button" onClick={() => update({ level: level === "city" ? "county" : "city" })}>
@@ -198,5 +200,10 @@ function OverviewPanels({
       {levelToggle}
     </Panel>,
   ];
-  return panels;
+  return (
+    <JudgedContext value={judgedStore}>
+      <JudgmentsSource store={judgedStore} {...judgedProps} />
+      {panels}
+    </JudgedContext>
+  );
 }

@@ -4,18 +4,19 @@
  * texts): these parts wait for some forty series anyway, so their code loads beside the data
  * instead of before the headline figures.
  */
-import type { ReactNode } from "react";
+import { type ReactNode, startTransition, useContext, useEffect, useState } from "react";
 import type { Indicator, Level, Region } from "../../api/contract";
 import type { BriefBlock } from "../../export/brief";
 import { useRegisterBrief } from "../../export/registry";
 import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import { useLang, useT } from "../../i18n/use-t";
-import { type Judgments, useJudgments } from "../../judgments/use-judgments";
+import type { Judgments } from "../../judgments/use-judgments";
 import { QueryGate, Skeleton } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
 import { behindBlock, findingsSentences, targetsBlock, warningsBlock } from "./brief-sections";
 import { FindingsPanel } from "./FindingsPanel";
+import { JudgedContext } from "./judged-store";
 import { TargetsPanel } from "./TargetsPanel";
 import { WarningsPanel } from "./WarningsPanel";
 
@@ -32,6 +33,31 @@ export interface JudgedProps {
   lastYear: number;
 }
 
+const NOT_YET = { queries: [], value: null } as const;
+
+/**
+ * One part of the shared judgments. A new snapshot renders in a transition (React slices it
+ * between other work); one computed for another level, province, year or catalogue than this
+ * part's reads as not judged yet, never as that other one's verdicts.
+ */
+function useJudgedPart<K extends keyof Judgments>(part: K, props: JudgedProps): Judgments[K] | typeof NOT_YET {
+  const store = useContext(JudgedContext);
+  if (!store) throw new Error("a judged part needs the Overview's JudgedContext");
+  const [snapshot, setSnapshot] = useState(store.get);
+  useEffect(() => {
+    setSnapshot(store.get());
+    return store.subscribe(() => startTransition(() => setSnapshot(store.get())));
+  }, [store]);
+  const same =
+    snapshot !== null &&
+    snapshot.props.level === props.level &&
+    snapshot.props.province === props.province &&
+    snapshot.props.lastYear === props.lastYear &&
+    snapshot.props.indicators === props.indicators &&
+    snapshot.props.regions === props.regions;
+  return same ? snapshot.judgments[part] : NOT_YET;
+}
+
 /** Skeleton while its series load, an alert if one fails, then the part drawn from its judgment. */
 function Judged<K extends keyof Judgments>({
   part,
@@ -46,7 +72,7 @@ function Judged<K extends keyof Judgments>({
   /** The part in the view's briefing, in the order of the page. */
   brief: { order: number; blocks: (value: NonNullable<Judgments[K]["value"]>) => BriefBlock[] };
 }) {
-  const { queries, value } = useJudgments(props)[part];
+  const { queries, value } = useJudgedPart(part, props);
   useRegisterBrief(`overview-${part}`, brief.order, () =>
     value ? brief.blocks(value as NonNullable<Judgments[K]["value"]>) : null,
   );

@@ -1,0 +1,48 @@
+/**
+ * The Overview's one set of judgments, shared by its four judged parts (findings, targets,
+ * behind, warnings): computed once by `JudgmentsSource` (judged.tsx), instead of once per part,
+ * each of which read the same 50-odd series through its own observers on every render. Kept
+ * outside the judged chunk (the source is small: the judging itself is in a worker, or loaded
+ * on demand), so that it is mounted with the page, not as a lazy part of its own.
+ */
+import { createContext, useLayoutEffect } from "react";
+import { type Judgments, useJudgments } from "../../judgments/use-judgments";
+import type { JudgedProps } from "./judged";
+
+/** The judgments and what they were computed for. */
+export interface JudgedSnapshot {
+  props: JudgedProps;
+  judgments: Judgments;
+}
+
+/** Holds the latest snapshot and tells the parts when it changes. */
+export interface JudgedStore {
+  get: () => JudgedSnapshot | null;
+  set: (snapshot: JudgedSnapshot) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+export function createJudgedStore(): JudgedStore {
+  let current: JudgedSnapshot | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set: (snapshot) => {
+      current = snapshot;
+      for (const l of listeners) l();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const JudgedContext = createContext<JudgedStore | null>(null);
+
+/** The page's judgments, computed once for all four parts; renders nothing. */
+export function JudgmentsSource({ store, ...props }: JudgedProps & { store: JudgedStore }) {
+  const judgments = useJudgments(props);
+  useLayoutEffect(() => store.set({ props, judgments }));
+  return null;
+}
