@@ -107,7 +107,7 @@ function report(events: TraceEvent[], observed: { settled: number; tasks: number
   const starts = new Map<string, number>();
   for (const e of events) {
     if (e.pid !== main.pid) continue;
-    if (e.name === "Profile") starts.set(e.id ?? "", (e.args?.data as { startTime: number }).startTime);
+    if (e.name === "Profile") starts.set(e.id ?? "", (e.args?.data as { startTime?: number } | undefined)?.startTime ?? 0);
   }
   const clock = new Map<string, number>();
   for (const e of events) {
