@@ -155,16 +155,24 @@ function LevelIndexData({ level, indicators, regions, selected, order, year, nor
   // Aligned with `series`; the same array while no query's data changes.
   const datas = useStableArray(series.map((id) => find(id, level)?.data));
   const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
-  const result = useMemo((): IndexResult | null => {
+  // The inputs (every series cut to the year, amounts divided) apart from the scores: a weight
+  // step or a switch of normalisation recomputes the scores only.
+  const inputs = useMemo(() => {
     if (datas.some((d) => d === undefined)) return null;
     const data = new Map(series.map((id, k) => [id, datas[k] ?? []]));
-    return computeIndex(
-      units.map((u) => u.code),
-      indexInputs(indicators, level, data, year),
-      weights,
-      norm,
-    );
-  }, [datas, series, indicators, level, units, year, weights, norm]);
+    return indexInputs(indicators, level, data, year);
+  }, [datas, series, indicators, level, year]);
+  const result = useMemo(
+    (): IndexResult | null =>
+      inputs &&
+      computeIndex(
+        units.map((u) => u.code),
+        inputs,
+        weights,
+        norm,
+      ),
+    [inputs, units, weights, norm],
+  );
 
   const heading = t(`compare.levels.${level}`);
   return (
