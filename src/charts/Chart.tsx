@@ -31,7 +31,7 @@ const ChartHost = lazy(() => import("./ChartHost"));
  * of every chart and its entrance animation in the same frames. Without IntersectionObserver
  * (jsdom), at once.
  */
-function useNearViewport(ref: React.RefObject<HTMLElement | null>): boolean {
+export function useNearViewport(ref: React.RefObject<HTMLElement | null>): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
   useEffect(() => {
     const el = ref.current;

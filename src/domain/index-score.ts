@@ -106,14 +106,16 @@ export function computeIndex(
   norm: Norm,
 ): IndexResult {
   const informative = indicators.filter((ind) => units.some((u) => present(ind.values.get(u))));
-  const scored = informative.map((ind) => {
-    const n = normalise(
+  // Normalised scores by unit position: arrays, not a map per indicator (3,000 units × 40
+  // indicators made the index's render at scale spend most of its time in Map set and get).
+  const scored = informative.map((ind) => ({
+    ind,
+    scores: normalise(
       units.map((u) => ind.values.get(u) ?? null),
       ind.direction,
       norm,
-    );
-    return { ind, scores: new Map(units.map((u, i) => [u, n[i]])) };
-  });
+    ),
+  }));
   const pillars = PILLARS.filter((p) => informative.some((i) => i.pillar === p));
   const indicatorsOf = Object.fromEntries(
     PILLARS.map((p) => [p, informative.filter((i) => i.pillar === p).map((i) => i.id)]),
@@ -122,14 +124,23 @@ export function computeIndex(
   const weighted = pillars.filter((p) => w[PILLARS.indexOf(p)] > 0);
   const totalWeight = weighted.reduce((a, p) => a + w[PILLARS.indexOf(p)], 0);
 
-  const byPillar = new Map(PILLARS.map((p) => [p, scored.filter((s) => s.ind.pillar === p)]));
-  const partial = units.map((code) => {
+  const byPillar = PILLARS.map((p) => scored.filter((s) => s.ind.pillar === p).map((s) => s.scores));
+  const partial = units.map((code, i) => {
     const scores = {} as Record<Pillar, number | null>;
-    for (const p of PILLARS) {
-      const mine = byPillar.get(p) ?? [];
-      const got = mine.map((s) => s.scores.get(code)).filter(present);
-      scores[p] = !mine.length || mine.length - got.length > mine.length / 2 ? null : got.reduce((a, b) => a + b, 0) / got.length;
-    }
+    PILLARS.forEach((p, k) => {
+      const mine = byPillar[k];
+      // The mean of the unit's scores present, summed in the pillar's indicator order.
+      let sum = 0;
+      let got = 0;
+      for (const column of mine) {
+        const v = column[i];
+        if (present(v)) {
+          sum += v;
+          got++;
+        }
+      }
+      scores[p] = !mine.length || mine.length - got > mine.length / 2 ? null : sum / got;
+    });
     const available = weighted.filter((p) => scores[p] !== null);
     const have = available.reduce((a, p) => a + w[PILLARS.indexOf(p)], 0);
     const index =

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { Region } from "../api/contract";
 import { regionsAtLevel } from "../api/filter";
 import { pick } from "../i18n/format";
@@ -81,8 +81,13 @@ export function RegionPicker({ regions, selected, max, onChange, valueFor, forma
   const [query, setQuery] = useState("");
   const [scope, setScope] = useState<PickerScope>("all");
   const [sort, setSort] = useState<PickerSort>("match");
-  const byCode = new Map(regions.map((r) => [r.code, r]));
-  const candidates = candidateRegions(regions, { query, scope, sort, selected, valueFor });
+  const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
+  // Sorting every unit (localeCompare, 3,000 at scale) on each render of the view is not free:
+  // kept while its inputs are the same (a stable `valueFor` keeps it across data landings).
+  const candidates = useMemo(
+    () => candidateRegions(regions, { query, scope, sort, selected, valueFor }),
+    [regions, query, scope, sort, selected, valueFor],
+  );
   const full = selected.length >= max;
   const name = (code: string) => {
     const r = byCode.get(code);

@@ -81,8 +81,11 @@ describe("compare view on the built site", () => {
         message: "the time-series canvas stays blank",
       })
       .toBeGreaterThan(1000);
-    // The index ranking is drawn too, for cities and for county-level units.
+    // The index ranking is drawn too, for cities and for county-level units, once the reader
+    // gets near it: its forty-odd series are asked for near the viewport (WhenNear).
     const indexTables = page.locator(".compare-index table");
+    expect(await indexTables.count()).toBe(0);
+    await page.locator(".compare-index").scrollIntoViewIfNeeded();
     await expect.poll(() => indexTables.count(), { timeout: 20_000 }).toBe(2);
     expect(await page.getByRole("heading", { name: MESSAGES[lang]["compare.index"], exact: true }).isVisible()).toBe(true);
     expect(errors).toEqual([]);

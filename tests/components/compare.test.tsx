@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import Papa from "papaparse";
@@ -248,6 +248,61 @@ describe("compare view", () => {
     fireEvent.click(screen.getByRole("button", { name: zh["compare.equalWeights"] }));
     await waitFor(() => expect(new URLSearchParams(window.location.search).get("weights")).toBeNull());
     await waitFor(() => expect(ranks()).toEqual(ranksWith(PILLARS.map(() => 1))));
+  });
+
+  it("asks for the index's series, and computes it, only once the index comes near the viewport", async () => {
+    // An IntersectionObserver that reports nothing until the test says the page scrolled.
+    const observers = new Set<{ cb: IntersectionObserverCallback; els: Set<Element> }>();
+    class FakeObserver {
+      private entry: { cb: IntersectionObserverCallback; els: Set<Element> };
+      constructor(cb: IntersectionObserverCallback) {
+        this.entry = { cb, els: new Set() };
+        observers.add(this.entry);
+      }
+      observe(el: Element) {
+        this.entry.els.add(el);
+      }
+      unobserve(el: Element) {
+        this.entry.els.delete(el);
+      }
+      disconnect() {
+        observers.delete(this.entry);
+      }
+      takeRecords() {
+        return [];
+      }
+    }
+    vi.stubGlobal("IntersectionObserver", FakeObserver);
+    const scrollToAll = () => {
+      for (const o of [...observers]) {
+        const entries = [...o.els].map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+        if (entries.length) act(() => o.cb(entries, {} as IntersectionObserver));
+      }
+    };
+    const asked = new Set<string>();
+    server.use(
+      http.get("*/api/v1/observations", ({ request }) => {
+        asked.add(new URL(request.url).searchParams.get("indicator") ?? "");
+      }),
+    );
+    // An indicator only the index reads: another pillar's, not the current one's weight.
+    const current = indicator(RATE);
+    const other = dataset.indicators.find((i) => !i.context && i.pillar !== current.pillar && i.levels.includes("county"));
+    if (!other) throw new Error("fixture lacks an indicator of another pillar");
+    try {
+      await renderApp(`?view=compare&regions=440106,440304&indicator=${RATE}&year=2023`);
+      expect(await valueRows()).toHaveLength(2);
+      expect(asked.has(RATE)).toBe(true);
+      expect(screen.getByRole("heading", { name: zh["compare.index"] })).toBeInTheDocument();
+      expect(asked.has(other.id)).toBe(false);
+      expect(screen.queryByRole("table", { name: "指数排名：全部县级单位" })).not.toBeInTheDocument();
+
+      scrollToAll();
+      expect(await screen.findByRole("table", { name: "指数排名：全部县级单位" }, T)).toBeInTheDocument();
+      expect(asked.has(other.id)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("switches to z-scores from the URL and in English", async () => {

@@ -3,7 +3,7 @@ import { addMessages } from "../../i18n/messages";
 import * as compareTexts from "../../i18n/messages-compare";
 import "./register";
 import "./compare.css";
-import { useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import type { Indicator, Region } from "../../api/contract";
 import { regionsAtLevel } from "../../api/filter";
 import { useIndicators, useRegions } from "../../api/hooks";
@@ -26,7 +26,6 @@ import {
   benchmarkName,
   type CompareLevel,
   comparableIndicators,
-  indexIndicators,
   isComparable,
   pillarIndicators,
   selectionLevels,
@@ -119,20 +118,17 @@ function CompareBody({
     [indicators, indicator.pillar, levels],
   );
 
+  // The current indicator's series (and its weight's): the selection panel, the series chart and
+  // the values table read them. The small multiples and the index ask for their own series
+  // when they come near the viewport (WhenNear), so that their landings do not re-render this.
   const specs = useMemo(() => {
     const s: ObservationSpec[] = BOTH.filter((l) => indicator.levels.includes(l)).map((level) => ({
       indicator: indicator.id,
       level,
     }));
-    if (!focus) return s;
-    if (weightId) s.push({ indicator: weightId, level: focusLevel });
-    for (const ind of pillarInds) {
-      for (const level of levels) s.push({ indicator: ind.id, level });
-      if (ind.aggregation.method === "weighted-mean") s.push({ indicator: ind.aggregation.weight, level: focusLevel });
-    }
-    for (const level of levels) for (const ind of indexIndicators(indicators, level)) s.push({ indicator: ind.id, level });
+    if (focus && weightId) s.push({ indicator: weightId, level: focusLevel });
     return s;
-  }, [indicator, indicators, focus, focusLevel, levels, weightId, pillarInds]);
+  }, [indicator, focus, focusLevel, weightId]);
   const plans = useMemo(
     () => measurePlans([indicator, ...pillarInds], indicators, indicator.id, per),
     [indicator, pillarInds, indicators, per],
@@ -178,7 +174,11 @@ function CompareBody({
     [focus, focusUnits, focusLevel, regions, indicator.levels],
   );
   const colors = selected.map((_, i) => selectionColor(i));
-  const format = (v: number | null) => formatValue(v, shown, lang, t("map.noData"));
+  // Stable while the values are: the picker keeps its sorted candidates between renders.
+  const selectedCodes = useMemo(() => selected.map((r) => r.code), [selected]);
+  const valueFor = useCallback((code: string) => values.get(code) ?? null, [values]);
+  const noData = t("map.noData");
+  const format = useCallback((v: number | null) => formatValue(v, shown, lang, noData), [shown, lang, noData]);
   const missingLevels = levels.filter((l) => !indicator.levels.includes(l));
 
   let peersNote: string | null = null;
@@ -220,10 +220,10 @@ function CompareBody({
         <MeasureNotice choice={measure.choice} implicit={measure.implicit} />
         <RegionPicker
           regions={regions}
-          selected={selected.map((r) => r.code)}
+          selected={selectedCodes}
           max={MAX_REGIONS}
           onChange={(next) => update({ regions: next })}
-          valueFor={(code) => values.get(code) ?? null}
+          valueFor={valueFor}
           formatValue={format}
           colors={colors}
           firstLabel={t("compare.focus")}
@@ -299,10 +299,9 @@ function CompareBody({
             regions={regions}
             selected={selected}
             sel={sel}
-            lookup={lookup}
-            measured={measured}
+            plans={plans}
           />
-          <IndexPanel indicators={indicators} regions={regions} selected={selected} sel={sel} lookup={lookup} period={period} />
+          <IndexPanel indicators={indicators} regions={regions} selected={selected} sel={sel} period={period} />
         </div>
       )}
       {selected.length > 0 && !period && (

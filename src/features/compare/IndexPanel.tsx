@@ -18,7 +18,8 @@ import { TableWrap } from "../../ui/TableWrap";
 import { type CompareLevel, type RankedRow, rankingSlots, type SelectionLevels } from "./compare-data";
 import { compareSubtitle, indexTable, rankedTable, sourcesOf } from "./export";
 import { buildRadarOption, buildRankingBarsOption, selectionColor } from "./options";
-import { type ObservationLookup, type ObservationsResult, useObservationLookup, useStableArray } from "./use-observations";
+import { type ObservationsResult, useLandedLookup, useStableArray } from "./use-observations";
+import { WhenNear } from "./WhenNear";
 
 /** What the sliders show when the URL has no weights: equal, mid-range so that each can move both ways. */
 const EQUAL_SLIDER = 5;
@@ -29,14 +30,12 @@ export function IndexPanel({
   regions,
   selected,
   sel,
-  lookup,
   period,
 }: {
   indicators: readonly Indicator[];
   regions: readonly Region[];
   selected: readonly Region[];
   sel: SelectionLevels;
-  lookup: ObservationLookup;
   period: string;
 }) {
   const t = useT();
@@ -100,7 +99,6 @@ export function IndexPanel({
           regions={regions}
           selected={order.filter((c) => sel.levelOf.get(c) === level)}
           order={order}
-          lookup={lookup}
           year={year}
           norm={norm}
           weights={weights}
@@ -115,17 +113,18 @@ export function IndexPanel({
   );
 }
 
-function LevelIndex({
-  level,
-  indicators,
-  regions,
-  selected,
-  order,
-  lookup,
-  year,
-  norm,
-  weights,
-}: {
+function LevelIndex(props: LevelIndexProps) {
+  const t = useT();
+  return (
+    <section className="index-level">
+      <h3>{t(`compare.levels.${props.level}`)}</h3>
+      {/* Every indicator of the level, and the index over every unit: asked for near the viewport. */}
+      <WhenNear height={320}>{() => <LevelIndexData {...props} />}</WhenNear>
+    </section>
+  );
+}
+
+interface LevelIndexProps {
   level: CompareLevel;
   indicators: readonly Indicator[];
   regions: readonly Region[];
@@ -133,66 +132,70 @@ function LevelIndex({
   selected: readonly string[];
   /** The whole selection, for colours. */
   order: readonly string[];
-  lookup: ObservationLookup;
   year: string;
   norm: Norm;
   weights: readonly number[] | null;
-}) {
+}
+
+function LevelIndexData({ level, indicators, regions, selected, order, year, norm, weights }: LevelIndexProps) {
   const t = useT();
   // The same arrays while the selection stays the same: stable inputs for the charts' memos.
   const here = useStableArray(selected);
   const all = useStableArray(order);
   // Every series the index reads: the indicators that enter and the denominators that make
-  // their amounts size-free (index-inputs.ts). The view loads the former; the denominators are
-  // asked for here (the same queries, shared, when the view has them too).
+  // their amounts size-free (index-inputs.ts), read as one set: one render when the last lands.
   const series = useMemo(() => indexSeries(indicators, level), [indicators, level]);
   const inds = useMemo(() => {
     const ids = new Set(series);
     return indicators.filter((i) => ids.has(i.id));
   }, [indicators, series]);
   const specs = useMemo(() => series.map((id) => ({ indicator: id, level })), [series, level]);
-  const own = useObservationLookup(specs);
-  const find = (id: string) => lookup(id, level) ?? own(id, level);
-  const queries: ObservationsResult[] = series.flatMap((id) => find(id) ?? []);
+  const find = useLandedLookup(specs);
+  const queries: ObservationsResult[] = series.flatMap((id) => find(id, level) ?? []);
   // Aligned with `series`; the same array while no query's data changes.
-  const datas = useStableArray(series.map((id) => find(id)?.data));
+  const datas = useStableArray(series.map((id) => find(id, level)?.data));
   const units = useMemo(() => regionsAtLevel(regions, level), [regions, level]);
-  const result = useMemo((): IndexResult | null => {
+  // The inputs (every series cut to the year, amounts divided) apart from the scores: a weight
+  // step or a switch of normalisation recomputes the scores only.
+  const inputs = useMemo(() => {
     if (datas.some((d) => d === undefined)) return null;
     const data = new Map(series.map((id, k) => [id, datas[k] ?? []]));
-    return computeIndex(
-      units.map((u) => u.code),
-      indexInputs(indicators, level, data, year),
-      weights,
-      norm,
-    );
-  }, [datas, series, indicators, level, units, year, weights, norm]);
+    return indexInputs(indicators, level, data, year);
+  }, [datas, series, indicators, level, year]);
+  const result = useMemo(
+    (): IndexResult | null =>
+      inputs &&
+      computeIndex(
+        units.map((u) => u.code),
+        inputs,
+        weights,
+        norm,
+      ),
+    [inputs, units, weights, norm],
+  );
 
   const heading = t(`compare.levels.${level}`);
   return (
-    <section className="index-level">
-      <h3>{heading}</h3>
-      <QueryGate queries={queries} height={320}>
-        {() =>
-          result?.pillars.length ? (
-            <LevelIndexBody
-              level={level}
-              result={result}
-              indicators={inds}
-              units={units}
-              selected={here}
-              order={all}
-              norm={norm}
-              weights={weights}
-              heading={heading}
-              year={year}
-            />
-          ) : (
-            <Empty reason={t("compare.noIndexData")} />
-          )
-        }
-      </QueryGate>
-    </section>
+    <QueryGate queries={queries} height={320}>
+      {() =>
+        result?.pillars.length ? (
+          <LevelIndexBody
+            level={level}
+            result={result}
+            indicators={inds}
+            units={units}
+            selected={here}
+            order={all}
+            norm={norm}
+            weights={weights}
+            heading={heading}
+            year={year}
+          />
+        ) : (
+          <Empty reason={t("compare.noIndexData")} />
+        )
+      }
+    </QueryGate>
   );
 }
 

@@ -7,6 +7,7 @@ import { previousYear } from "../../domain/periods";
 import { seriesOf } from "../../domain/series";
 import { pick, type Translate } from "../../i18n/format";
 import type { Lang } from "../../state/url";
+import { memoBy, NONE } from "./memo";
 
 /** The levels regions are compared at: a city among cities, a county among county-level units. */
 export type CompareLevel = Extract<Level, "city" | "county">;
@@ -73,7 +74,9 @@ export function comparableIndicators(indicators: readonly Indicator[]): Indicato
 /**
  * A benchmark's path by the rule of what is shown: the ratio of sums for a measure
  * (`ratioScale` its scale; the observations are then MeasuredObservations), else the
- * indicator's own aggregation (average unit for a total, weighted mean for a rate).
+ * indicator's own aggregation (average unit for a total, weighted mean for a rate). Kept by
+ * its inputs' identity (memo.ts): the series chart and the values table share one computation,
+ * which at 3,000 county-level units runs over every unit's every period.
  */
 export function benchmarkPath(
   members: readonly string[],
@@ -82,9 +85,11 @@ export function benchmarkPath(
   weights: readonly Observation[] | undefined,
   ratioScale: number | null = null,
 ): Observation[] {
-  return ratioScale !== null
-    ? ratioBenchmarkSeries(members, observations as readonly MeasuredObservation[], ratioScale)
-    : benchmarkSeries(members, indicator.aggregation, observations, weights);
+  return memoBy([members, indicator, observations, weights ?? NONE], String(ratioScale), () =>
+    ratioScale !== null
+      ? ratioBenchmarkSeries(members, observations as readonly MeasuredObservation[], ratioScale)
+      : benchmarkSeries(members, indicator.aggregation, observations, weights),
+  );
 }
 
 /**

@@ -29,8 +29,17 @@ import {
   type SelectionLevels,
 } from "./compare-data";
 import { compareSubtitle, fileLevel, spanOf, spanText, valuesTable } from "./export";
+import { memoBy } from "./memo";
 import { buildRankingBarsOption, buildSmallMultipleOption, selectionColor } from "./options";
-import type { MeasuredLookup, ObservationLookup } from "./use-observations";
+import {
+  type MeasuredLookup,
+  type MeasurePlan,
+  type ObservationLookup,
+  useMeasuredLookup,
+  useObservationLookup,
+  withDenominators,
+} from "./use-observations";
+import { WhenNear } from "./WhenNear";
 
 /** A file name's suffix with the axis mode: `series-relative-log`. */
 const seriesSuffix = (base: string, mode: AxisMode) =>
@@ -222,7 +231,11 @@ function useRowsByLevel(
     for (const level of sel.levels) {
       const data = level === "city" ? city : county;
       if (!data) continue;
-      out.set(level, new Map(buildRows(regionsAtLevel(regions, level), data, period, indicator).map((r) => [r.code, r])));
+      // The values table and the ranking read the same rows: built once (memo.ts).
+      const rows = memoBy([data, indicator, regions], `${level}|${period}`, () =>
+        buildRows(regionsAtLevel(regions, level), data, period, indicator),
+      );
+      out.set(level, new Map(rows.map((r) => [r.code, r])));
     }
     return out;
   }, [indicator, regions, sel.levels, city, county, period]);
@@ -348,37 +361,84 @@ export function RankingPanel({
   const t = useT();
   const lang = useLang();
   const { queries, city, county, shown, plan } = useLevelData(indicator, sel, lookup, measured);
-  const rows = useRowsByLevel(shown, regions, sel, city, county, period);
   const levels = sel.levels.filter((l) => indicator.levels.includes(l));
   const title = t("compare.ranking", { name: pick(shown.name, lang), period });
   const fileId = plan ? measureFileId(indicator.id, plan.choice) : indicator.id;
   return (
     <Panel title={title} className="compare-ranking compare-wide">
       {levels.length ? (
-        <QueryGate queries={queries} height={320}>
+        <WhenNear height={320}>
           {() => (
-            <div className="ranking-levels">
-              {levels.map((level) => (
-                <LevelRanking
-                  key={level}
-                  level={level}
-                  indicator={shown}
-                  published={indicator}
+            <QueryGate queries={queries} height={320}>
+              {() => (
+                <RankingLevels
+                  levels={levels}
+                  indicator={indicator}
+                  shown={shown}
                   fileId={fileId}
-                  rows={rows.get(level)}
+                  regions={regions}
+                  city={city}
+                  county={county}
                   selected={selected}
                   title={title}
                   period={period}
                   sel={sel}
                 />
-              ))}
-            </div>
+              )}
+            </QueryGate>
           )}
-        </QueryGate>
+        </WhenNear>
       ) : (
         <Empty reason={t("compare.notAtLevel", { levels: indicator.levels.map((l) => t(`level.${l}`)).join(", ") })} />
       )}
     </Panel>
+  );
+}
+
+/** The rankings of every level, built once the panel is near the viewport. */
+function RankingLevels({
+  levels,
+  indicator,
+  shown,
+  fileId,
+  regions,
+  city,
+  county,
+  selected,
+  title,
+  period,
+  sel,
+}: {
+  levels: readonly CompareLevel[];
+  indicator: Indicator;
+  shown: Indicator;
+  fileId: string;
+  regions: readonly Region[];
+  city: readonly Observation[] | undefined;
+  county: readonly Observation[] | undefined;
+  selected: readonly Region[];
+  title: string;
+  period: string;
+  sel: SelectionLevels;
+}) {
+  const rows = useRowsByLevel(shown, regions, sel, city, county, period);
+  return (
+    <div className="ranking-levels">
+      {levels.map((level) => (
+        <LevelRanking
+          key={level}
+          level={level}
+          indicator={shown}
+          published={indicator}
+          fileId={fileId}
+          rows={rows.get(level)}
+          selected={selected}
+          title={title}
+          period={period}
+          sel={sel}
+        />
+      ))}
+    </div>
   );
 }
 
@@ -474,9 +534,16 @@ export function SmallMultiples({
   regions,
   selected,
   sel,
-  lookup,
-  measured,
-}: PanelProps & { indicators: readonly Indicator[]; regions: readonly Region[] }) {
+  plans,
+}: {
+  indicator: Indicator;
+  /** The pillar's indicators, one small chart each. */
+  indicators: readonly Indicator[];
+  regions: readonly Region[];
+  selected: readonly Region[];
+  sel: SelectionLevels;
+  plans: ReadonlyMap<string, MeasurePlan>;
+}) {
   const t = useT();
   const lang = useLang();
   const province = useMemo(
@@ -508,8 +575,8 @@ export function SmallMultiples({
               current={ind.id === indicator.id}
               selected={selected}
               sel={sel}
-              lookup={lookup}
-              measured={measured}
+              regions={regions}
+              plans={plans}
               province={province}
             />
           ))}
@@ -521,15 +588,54 @@ export function SmallMultiples({
   );
 }
 
-function SmallChart({
-  indicator,
-  current,
-  selected,
-  sel,
-  lookup,
-  measured,
-  province,
-}: PanelProps & { current: boolean; province: Benchmark | undefined }) {
+interface SmallChartProps {
+  indicator: Indicator;
+  current: boolean;
+  selected: readonly Region[];
+  sel: SelectionLevels;
+  regions: readonly Region[];
+  plans: ReadonlyMap<string, MeasurePlan>;
+  province: Benchmark | undefined;
+}
+
+/** One small chart: its series are asked for, and its lines computed, once it is near the viewport. */
+function SmallChart(props: SmallChartProps) {
+  return <WhenNear height={260}>{() => <SmallChartBody {...props} />}</WhenNear>;
+}
+
+/**
+ * One indicator's own series at the levels compared (its weight's at the focus level for a
+ * weighted mean, its measure's denominator), measured as its plan says.
+ */
+function useOwnSeries(
+  indicator: Indicator,
+  sel: SelectionLevels,
+  regions: readonly Region[],
+  plans: ReadonlyMap<string, MeasurePlan>,
+) {
+  const own = useMemo(() => {
+    const plan = plans.get(indicator.id);
+    return new Map(plan ? [[indicator.id, plan]] : []);
+  }, [plans, indicator.id]);
+  const weightId = weightOf(indicator);
+  const specs = useMemo(
+    () =>
+      withDenominators(
+        [
+          ...sel.levels.map((level) => ({ indicator: indicator.id, level })),
+          ...(weightId ? [{ indicator: weightId, level: sel.focusLevel }] : []),
+        ],
+        own,
+      ),
+    [indicator.id, sel.levels, sel.focusLevel, weightId, own],
+  );
+  const lookup = useObservationLookup(specs);
+  const measured = useMeasuredLookup(lookup, own, regions);
+  return { lookup, measured };
+}
+
+function SmallChartBody({ indicator, current, selected, sel, regions, plans, province }: SmallChartProps) {
+  const { lookup, measured } = useOwnSeries(indicator, sel, regions, plans);
   const t = useT();
   const lang = useLang();
   const update = useApp((s) => s.update);

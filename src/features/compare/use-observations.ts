@@ -2,6 +2,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
 import type { Indicator, Level, Observation, Region } from "../../api/contract";
 import { useManyObservations } from "../../api/hooks";
+import { useLandedSeries } from "../../api/landed";
 import { useBoundaries } from "../../charts/map/use-boundaries";
 import {
   denominatorValues,
@@ -12,6 +13,7 @@ import {
   resolveMeasure,
 } from "../../domain/intensity";
 import { landAreas } from "../../domain/land-area";
+import { memoBy } from "./memo";
 
 export type ObservationsResult = UseQueryResult<Observation[]>;
 /** One query: one indicator at one level (the static source fetches each indicator's file once). */
@@ -30,12 +32,29 @@ const keyOf = (indicator: string, level: Level) => `${indicator}@${level}`;
  * shows its skeleton rather than another indicator's figures under this one's name.
  */
 export function useObservationLookup(specs: readonly ObservationSpec[]): ObservationLookup {
-  const unique = useMemo(() => {
+  const unique = useUnique(specs);
+  return lookupOf(unique, useManyObservations(unique));
+}
+
+/**
+ * The same lookup for a part that waits for all its series (the index): every query reads as
+ * pending until the last one lands or one fails (api/landed.ts), so that forty-odd answers
+ * landing one by one make one render, not forty.
+ */
+export function useLandedLookup(specs: readonly ObservationSpec[]): ObservationLookup {
+  const unique = useUnique(specs);
+  return lookupOf(unique, useLandedSeries(unique));
+}
+
+function useUnique(specs: readonly ObservationSpec[]): ObservationSpec[] {
+  return useMemo(() => {
     const seen = new Map<string, ObservationSpec>();
     for (const s of specs) seen.set(keyOf(s.indicator, s.level), { indicator: s.indicator, level: s.level });
     return [...seen.values()];
   }, [specs]);
-  const results = useManyObservations(unique);
+}
+
+function lookupOf(unique: readonly ObservationSpec[], results: readonly UseQueryResult<Observation[]>[]): ObservationLookup {
   const byKey = new Map(
     unique.map((s, i) => {
       const q = results[i] as ObservationsResult;
@@ -106,7 +125,7 @@ const TOTAL_KEY = {};
 /**
  * The lookup's observations divided by their plans' denominators (domain measuredObservations),
  * land areas from the boundary file when a plan asks for them. Results are kept per numerator
- * and denominator array, so that a panel's memos see the same array while nothing changed.
+ * and denominator array (and measure), so that a panel's memos see the same array while nothing changed.
  */
 export function useMeasuredLookup(
   lookup: ObservationLookup,
@@ -119,20 +138,10 @@ export function useMeasuredLookup(
     () => (needArea && boundaries.data ? landAreas(boundaries.data.counties.features, regions) : undefined),
     [needArea, boundaries.data, regions],
   );
-  const cache = useRef(new WeakMap<object, WeakMap<object, MeasuredObservation[]>>());
-  const memo = (num: Observation[], den: object, compute: () => MeasuredObservation[]) => {
-    let inner = cache.current.get(num);
-    if (!inner) {
-      inner = new WeakMap();
-      cache.current.set(num, inner);
-    }
-    let out = inner.get(den);
-    if (!out) {
-      out = compute();
-      inner.set(den, out);
-    }
-    return out;
-  };
+  // Kept by numerator and denominator array and the measure (memo.ts), for every panel and
+  // small chart alike: the current indicator is measured once however many panels draw it.
+  const memo = (num: Observation[], den: object, choice: MeasureChoice, compute: () => MeasuredObservation[]) =>
+    memoBy([num, den], JSON.stringify(choice), compute);
   return (indicator, level) => {
     const plan = plans.get(indicator);
     const num = lookup(indicator, level);
@@ -143,13 +152,13 @@ export function useMeasuredLookup(
       return {
         ...plan,
         queries: [num],
-        data: num.data && memo(num.data, TOTAL_KEY, () => measuredObservations(num.data ?? [], choice)),
+        data: num.data && memo(num.data, TOTAL_KEY, choice, () => measuredObservations(num.data ?? [], choice)),
       };
     }
     if (den.kind === "area") {
       const data =
         num.data && areas
-          ? memo(num.data, areas, () => measuredObservations(num.data ?? [], choice, { kind: "area", km2: areas }))
+          ? memo(num.data, areas, choice, () => measuredObservations(num.data ?? [], choice, { kind: "area", km2: areas }))
           : undefined;
       return { ...plan, queries: [num, boundaries], data };
     }
@@ -157,7 +166,7 @@ export function useMeasuredLookup(
     const denIndicator = plan.denominator;
     const data =
       num.data && denQ?.data && denIndicator
-        ? memo(num.data, denQ.data, () =>
+        ? memo(num.data, denQ.data, choice, () =>
             measuredObservations(num.data ?? [], choice, denominatorValues(denIndicator, denQ.data ?? [])),
           )
         : undefined;
