@@ -258,7 +258,7 @@ try {
     if (!(name in PAGES)) throw new Error(`unknown page ${name} (${Object.keys(PAGES).join(", ")})`);
     for (let rep = 0; rep < Number(args.reps); rep++) {
       const { tasks } = analyse(await traceOnce(`http://127.0.0.1:${server.port}/${PAGES[name]}`));
-      (out[name] ??= []).push(tasks);
+      out[name] = [...(out[name] ?? []), tasks];
       const tbt = tasks.reduce((a, t) => a + t.ms - 50, 0);
       console.log(
         `\n## ${name} (${cpu}× CPU, run ${rep + 1}): ${tasks.length} tasks > ${minMs} ms, longest ${Math.max(0, ...tasks.map((t) => t.ms)).toFixed(0)} ms, Σ(task − 50 ms) ${tbt.toFixed(0)} ms`,
