@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../mock/generate";
 import { regionsAtLevel } from "../../src/api/filter";
+import { byCodeUnits } from "../../src/domain/profile";
 import {
   buildProfile,
   type ProfileInput,
@@ -73,6 +74,16 @@ describe("the profile judged in steps (one task each on the page)", () => {
       expect(standing.warnings).toEqual([]);
       expect(standing.progress).toEqual([]);
       expect(full.rows.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("byCodeUnits", () => {
+  it("orders the catalogue's ids, the region codes and periods as localeCompare does, without ICU", () => {
+    const periods = ["2019", "2020", "2020Q1", "2020Q4", "2021", "2021Q2"];
+    for (const list of [dataset.indicators.map((i) => i.id), dataset.regions.map((r) => r.code), periods]) {
+      const shuffled = [...list].reverse();
+      expect([...shuffled].sort(byCodeUnits)).toEqual([...shuffled].sort((a, b) => a.localeCompare(b)));
     }
   });
 });

@@ -11,6 +11,7 @@ import { TOTAL } from "../../domain/intensity";
 import { isQuarter, previousYear } from "../../domain/periods";
 import {
   benchmarkPillarScores,
+  byCodeUnits,
   directedRanks,
   indexYear,
   indexYears,
@@ -172,7 +173,7 @@ export function* profileSteps(input: ProfileInput, part: ProfilePart = "all"): G
     .flatMap((indicator): BaseFigure[] => {
       const mine = (data.get(indicator.id) ?? [])
         .filter((o) => o.region === region.code && !isQuarter(o.period) && o.value !== null && (!year || o.period <= year))
-        .sort((a, b) => b.period.localeCompare(a.period))[0];
+        .sort((a, b) => byCodeUnits(b.period, a.period))[0];
       return mine ? [{ indicator, value: mine.value as number, period: mine.period, status: mine.status }] : [];
     });
 
