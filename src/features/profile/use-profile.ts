@@ -1,11 +1,11 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Indicator, Observation, Region } from "../../api/contract";
-import { useLandedSeries } from "../../api/landed";
+import { useManyObservations } from "../../api/hooks";
 import { isSettled } from "../../api/queries";
 import { targetIndicators } from "../../domain/catalogue";
 import type { Norm } from "../../domain/index-score";
-import { buildProfile, type Profile, type ProfileInput, profileIndicators, profileLevel, profileSteps } from "./profile-model";
+import { buildProfile, type Profile, profileIndicators, profileLevel } from "./profile-model";
 
 /**
  * A region's profile: every indicator published at its level (one query each, the level's
@@ -19,13 +19,6 @@ import { buildProfile, type Profile, type ProfileInput, profileIndicators, profi
  * `first` (changes, series, warnings, progress, the years to pick from) needs every year and
  * must not be shown. The full reads start once that first screen is painted, so that they do
  * not compete with it for the main thread; once they are in, `profile` supersedes `first`.
- *
- * On a phone (4× CPU) judging the full profile is about a second of main thread: the first time
- * it is judged in steps (profileSteps), one task each, and drawn in a transition (React renders
- * it in slices); `first` stays on screen meanwhile. A later change of year, weights or norm is
- * judged at once, in the render that asks for it, as before. The series are read as one set
- * (useLandedSeries): one render when the last lands, not one per answer, and the full reads'
- * observers exist only once those reads start.
  */
 export function useProfile({
   region,
@@ -63,45 +56,34 @@ export function useProfile({
 
   // The full reads: every year.
   const [started, setStarted] = useState(!staged);
-  const levelResults = useLandedSeries(started ? atLevel.map((i) => ({ indicator: i.id, level })) : []);
-  const provinceResults = useLandedSeries(started ? targeted.map((i) => ({ indicator: i.id, level: "province" as const })) : []);
+  const levelResults = useManyObservations(
+    atLevel.map((i) => ({ indicator: i.id, level })),
+    started,
+  );
+  const provinceResults = useManyObservations(
+    targeted.map((i) => ({ indicator: i.id, level: "province" as const })),
+    started,
+  );
   const queries = [...levelResults, ...provinceResults];
-  const ready = started && queries.every(isSettled) && queries.every((q) => q.isSuccess);
+  const ready = queries.every(isSettled) && queries.every((q) => q.isSuccess);
   // The results arrays are new on every render: their answers' timestamps say when the data changed.
   const stamp = queries.map((q) => q.dataUpdatedAt).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `stamp` stands for the data of `levelResults` and `provinceResults`
-  const input = useMemo((): ProfileInput | null => {
+  const profile = useMemo(() => {
     if (!ready) return null;
     const data = new Map(atLevel.map((ind, k) => [ind.id, levelResults[k]?.data ?? []]));
     const provinceData =
       level === "province" ? data : new Map(targeted.map((ind, k) => [ind.id, provinceResults[k]?.data ?? []]));
-    return { region, regions, indicators, data, provinceData, year, weights, norm, lastYear };
+    return buildProfile({ region, regions, indicators, data, provinceData, year, weights, norm, lastYear });
   }, [ready, stamp, region, regions, indicators, atLevel, targeted, level, year, weights, norm, lastYear]);
 
-  // The first full profile, judged a step per task and drawn in a transition.
-  const [stepped, setStepped] = useState<{ input: ProfileInput; profile: Profile } | null>(null);
-  useEffect(() => {
-    if (!input || stepped) return;
-    const steps = profileSteps(input);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const step = () => {
-      const next = steps.next();
-      if (next.done) startTransition(() => setStepped({ input, profile: next.value }));
-      else timer = setTimeout(step, 0);
-    };
-    timer = setTimeout(step, 0);
-    return () => clearTimeout(timer);
-  }, [input, stepped]);
-  // Later inputs (another year, weights, norm, or data refetched) at once.
-  const now = useMemo(() => (input && stepped && stepped.input !== input ? buildProfile(input) : null), [input, stepped]);
-  const profile = input === null ? null : stepped?.input === input ? stepped.profile : now;
-
-  // The first screen's reads: the profile's year, until the first full profile is judged.
-  const firstResults = useLandedSeries(
-    staged && !stepped ? atLevel.map((i) => ({ indicator: i.id, level, from: wanted, to: wanted })) : [],
+  // The first screen's reads: the profile's year, not asked for once the full reads are in.
+  const firstResults = useManyObservations(
+    atLevel.map((i) => ({ indicator: i.id, level, from: wanted, to: wanted })),
+    staged && !ready,
   );
   const firstDone = firstResults.every((q) => q.isSuccess || q.isError);
-  const firstReady = firstResults.length > 0 && firstResults.every(isSettled);
+  const firstReady = staged && !ready && firstResults.every(isSettled);
   const firstStamp = firstResults.map((q) => q.dataUpdatedAt).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `firstStamp` stands for the data of `firstResults`
   const first = useMemo(() => {
@@ -129,5 +111,5 @@ export function useProfile({
     };
   }, [started, firstDone]);
 
-  return { queries, profile, firstQueries: profile ? [] : firstResults, first: profile ? null : first };
+  return { queries, profile, firstQueries: ready ? [] : firstResults, first: ready ? null : first };
 }
