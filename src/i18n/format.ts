@@ -3,6 +3,7 @@ import type { Change } from "../domain/change";
 import { unitScale } from "../domain/units";
 import type { Lang } from "../state/url";
 import { MESSAGES, type MessageKey } from "./messages";
+import { fixedText, significantText } from "./number";
 
 const LOCALE: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
 
@@ -35,6 +36,9 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 
 export function formatNumber(value: number, decimals: number, lang: Lang): string {
+  // By hand where it writes what Intl writes (number.ts): no ICU number data on the first render.
+  const text = fixedText(value, decimals);
+  if (text !== null) return text;
   return cached(
     `n:${lang}:${decimals}`,
     () => new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
@@ -43,6 +47,7 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
 
 /** Up to three significant digits, trailing zeros dropped (English scaled amounts). */
 const sig3 = (value: number, lang: Lang) =>
+  significantText(value, 3) ??
   cached(`s3:${lang}`, () => new Intl.NumberFormat(LOCALE[lang], { maximumSignificantDigits: 3 })).format(value);
 
 const EN_STEPS: [number, string][] = [

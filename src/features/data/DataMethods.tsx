@@ -1,5 +1,5 @@
 import type { Indicator } from "../../api/contract";
-import { useIndicators, useMeta } from "../../api/hooks";
+import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { byPillar } from "../../domain/catalogue";
 import { indexPlanTable } from "../../domain/index-inputs";
 import { formatNumber, pick, type Translate } from "../../i18n/format";
@@ -26,6 +26,11 @@ export function DataMethods() {
   const lang = useLang();
   const meta = useMeta();
   const indicators = useIndicators();
+  // The targets name regions (TargetList): the tables wait for them too, so that each is drawn
+  // once, not again for every row when the regions land (154 ms at a phone's 4× CPU). Without
+  // them (an error) the targets name region codes, as before.
+  const regions = useRegions();
+  const gate = regions.isError ? [indicators] : [indicators, regions];
   return (
     <>
       <Panel title={t("data.title")}>
@@ -35,10 +40,12 @@ export function DataMethods() {
         <p>{t("data.boundariesText")}</p>
         <p>{t("data.codes")}</p>
       </Panel>
-      <QueryGate queries={[indicators]}>
+      <QueryGate queries={gate}>
         {() =>
-          byPillar(indicators.data ?? []).map((group) => (
-            <Panel key={group.pillar} title={t(`pillar.${group.pillar}`)}>
+          byPillar(indicators.data ?? []).map((group, k) => (
+            // Below the first, laid out once near the viewport (styles.css, .panel-later): a
+            // phone's first load laid out every table at once (460 ms at 4× CPU).
+            <Panel key={group.pillar} title={t(`pillar.${group.pillar}`)} className={k > 0 ? "panel-later" : undefined}>
               <div className="table-wrap">
                 <table className="catalogue">
                   <thead>
@@ -88,7 +95,7 @@ export function DataMethods() {
           ))
         }
       </QueryGate>
-      <Panel title={t("methods.title")} className="index-method">
+      <Panel title={t("methods.title")} className="index-method panel-later">
         <p>{t("methods.intro")}</p>
         <p>{t("methods.change")}</p>
         <p>{t("methods.targets")}</p>
@@ -103,7 +110,7 @@ export function DataMethods() {
         <p>{t("methods.classes")}</p>
         <p>{t("methods.measure")}</p>
       </Panel>
-      <Panel title={t("methods.fair.title")} className="index-method" id="fair-comparison">
+      <Panel title={t("methods.fair.title")} className="index-method panel-later" id="fair-comparison">
         <p>{t("methods.fair.why")}</p>
         <p>{t("methods.fair.measures")}</p>
         <p>{t("methods.fair.rules")}</p>
@@ -112,7 +119,7 @@ export function DataMethods() {
         <p>{t("methods.fair.index")}</p>
         <QueryGate queries={[indicators]}>{() => <IndexPlan catalogue={indicators.data ?? []} lang={lang} t={t} />}</QueryGate>
       </Panel>
-      <Panel title={t("compare.method.title")} className="index-method">
+      <Panel title={t("compare.method.title")} className="index-method panel-later">
         <p>{t("compare.method.intro")}</p>
         <p>{t("methods.fair.scope")}</p>
         <p>{t("compare.method.normalisation")}</p>
@@ -120,7 +127,7 @@ export function DataMethods() {
         <p>{t("compare.method.weights")}</p>
         <p>{t("compare.method.benchmarks")}</p>
       </Panel>
-      <Panel title={t("methods.tiers.title")} className="index-method" id="tiers">
+      <Panel title={t("methods.tiers.title")} className="index-method panel-later" id="tiers">
         <p>{t("methods.tiers")}</p>
       </Panel>
     </>

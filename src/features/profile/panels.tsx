@@ -280,7 +280,7 @@ export function ProgressPanel({ profile, regions }: { profile: Profile; regions:
   const province = regions.find((r) => r.level === "province");
   const rows = profile.progress;
   return (
-    <Panel title={t("profile.progress")} className="profile-progress">
+    <Panel title={t("profile.progress")} className="profile-progress panel-later">
       <p className="muted">{t("profile.progressIntro")}</p>
       {profile.level === "province" ? (
         profile.assessments.length ? (
@@ -399,7 +399,7 @@ export function SimilarPanel({ profile, regions }: { profile: Profile; regions: 
       : undefined;
   const codes = lead ? [lead, profile.region.code, ...near.filter((c) => c !== lead)] : [profile.region.code, ...near];
   return (
-    <Panel title={t("profile.similar")} className="profile-similar">
+    <Panel title={t("profile.similar")} className="profile-similar panel-later">
       <p className="muted">{t("profile.similarIntro", { level: levelName(profile, t) })}</p>
       {profile.neighbours.length ? (
         <>
@@ -522,7 +522,7 @@ export function IndicatorsPanel({ profile }: { profile: Profile }) {
   });
   const ranked = profile.level !== "province";
   return (
-    <Panel title={title} className="profile-indicators" actions={<ExportMenu id="profile-indicators" spec={spec} />}>
+    <Panel title={title} className="profile-indicators panel-later" actions={<ExportMenu id="profile-indicators" spec={spec} />}>
       <p className="muted">{t("profile.indicatorsIntro", { year })}</p>
       <ProfileMeasure per={per} />
       <MeasureNotice choice={naturalChoice} implicit={per === null} />

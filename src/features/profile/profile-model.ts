@@ -11,6 +11,7 @@ import { TOTAL } from "../../domain/intensity";
 import { isQuarter, previousYear } from "../../domain/periods";
 import {
   benchmarkPillarScores,
+  byCodeUnits,
   directedRanks,
   indexYear,
   indexYears,
@@ -132,9 +133,36 @@ export interface ProfileInput {
 const valuesAt = (obs: readonly Observation[] | undefined, period: string) =>
   new Map((obs ?? []).filter((o) => o.period === period).map((o) => [o.region, o.value]));
 
+/**
+ * What a profile judges: `all`, or `standing` alone (the first screen's: year, base figures,
+ * index, ranks, tiers and benchmarks; every other part empty).
+ */
+export type ProfilePart = "all" | "standing";
+
 /** A region's profile. Scores, ranks and tiers come from computeIndex, as in Compare. */
-export function buildProfile(input: ProfileInput): Profile {
+export function buildProfile(input: ProfileInput, part: ProfilePart = "all"): Profile {
+  const steps = profileSteps(input, part);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Observations in the given periods only. */
+const inPeriods = (obs: readonly Observation[] | undefined, periods: ReadonlySet<string>) =>
+  (obs ?? []).filter((o) => periods.has(o.period));
+
+/**
+ * buildProfile in steps: the generator pauses (yields) between its parts, so that a caller on
+ * the main thread could let the browser paint and handle input between them; run to the end, it
+ * is buildProfile. Each part reads only the input, never the clock. (use-profile.ts judged the
+ * first full profile a step per task, drawn in a transition: Lighthouse's simulated LCP of the
+ * profile rose from ~3.5 s to ~6 s in three interleaved pairs, though the observed paint came
+ * earlier; not understood yet, so it is not used there.)
+ */
+export function* profileSteps(input: ProfileInput, part: ProfilePart = "all"): Generator<void, Profile, void> {
   const { region, regions, indicators, data, provinceData, weights, norm, lastYear } = input;
+  const all = part === "all";
   const level = profileLevel(region, regions);
   const province = regions.find((r) => r.level === "province");
   const atLevel = profileIndicators(indicators, level);
@@ -148,15 +176,19 @@ export function buildProfile(input: ProfileInput): Profile {
     .flatMap((indicator): BaseFigure[] => {
       const mine = (data.get(indicator.id) ?? [])
         .filter((o) => o.region === region.code && !isQuarter(o.period) && o.value !== null && (!year || o.period <= year))
-        .sort((a, b) => b.period.localeCompare(a.period))[0];
+        .sort((a, b) => byCodeUnits(b.period, a.period))[0];
       return mine ? [{ indicator, value: mine.value as number, period: mine.period, status: mine.status }] : [];
     });
 
   // Each indicator as the index reads it (an amount ÷ its natural denominator, a rate as it is),
   // or as published when it does not enter (an amount without a natural form).
   const entries = own.map((ind) => indexEntry(ind, indicators, level));
+  // The rows read the year and the year before: only those are divided (a tenth of the series);
+  // the strengths' and weaknesses' charts divide their whole series below.
+  const rowYears = new Set(year ? [year, previousYear(year)] : []);
+  const rowData = new Map([...data].map(([id, obs]) => [id, inPeriods(obs, rowYears)] as const));
   const sizeFree = new Map(
-    entries.flatMap((e) => (e.form === "out" ? [] : [[e.indicator.id, indexObservations(e, data)] as const])),
+    entries.flatMap((e) => (e.form === "out" ? [] : [[e.indicator.id, indexObservations(e, rowData)] as const])),
   );
   const rowOf = (indicator: Indicator, obs: readonly Observation[], form: IndicatorRow["form"]): IndicatorRow => {
     const now = year ? obs.find((o) => o.region === region.code && o.period === year) : undefined;
@@ -175,20 +207,25 @@ export function buildProfile(input: ProfileInput): Profile {
       standing,
     };
   };
-  const rows: IndicatorRow[] = entries.map((e) =>
-    e.form === "out"
-      ? rowOf(e.indicator, data.get(e.indicator.id) ?? [], "total")
-      : rowOf(indexedIndicator(e), sizeFree.get(e.indicator.id) ?? [], e.form),
-  );
-  const totals: IndicatorRow[] = own.map((ind) =>
-    rowOf(ind, data.get(ind.id) ?? [], entries.find((e) => e.indicator === ind)?.form === "as-is" ? "as-is" : "total"),
-  );
+  const rows: IndicatorRow[] = all
+    ? entries.map((e) =>
+        e.form === "out"
+          ? rowOf(e.indicator, rowData.get(e.indicator.id) ?? [], "total")
+          : rowOf(indexedIndicator(e), sizeFree.get(e.indicator.id) ?? [], e.form),
+      )
+    : [];
+  const totals: IndicatorRow[] = all
+    ? own.map((ind) =>
+        rowOf(ind, rowData.get(ind.id) ?? [], entries.find((e) => e.indicator === ind)?.form === "as-is" ? "as-is" : "total"),
+      )
+    : [];
   // Strengths and weaknesses compare regions on what the index compares them on: size-free
   // values only (a total's percentile would only say how big a region is).
   const entering = new Set(sizeFree.keys());
   const { strengths, weaknesses } = strengthsAndWeaknesses(
     rows.flatMap((r) => (r.standing && entering.has(r.indicator.id) ? [r.standing] : [])),
   );
+  if (all) yield;
 
   let index: IndexResult | null = null;
   const standing: PillarStanding[] = [];
@@ -245,12 +282,16 @@ export function buildProfile(input: ProfileInput): Profile {
     };
     standing.push(entry("index", new Map(result.rows.map((r) => [r.code, r.index]))));
     for (const p of result.pillars) standing.push(entry(p, new Map(result.rows.map((r) => [r.code, r.pillars[p]]))));
-    neighbours = nearestNeighbours(region.code, codes, input);
+    if (all) {
+      yield;
+      neighbours = nearestNeighbours(region.code, codes, input);
+    }
   }
 
   let progress: RegionProgress[] = [];
   let assessments: TargetAssessment[] = [];
-  if (province) {
+  if (province && all) {
+    yield;
     const targeted = targetIndicators(indicators, province.code, level);
     if (level === "province") assessments = assessTargets(targeted, provinceData, province.code);
     else {
@@ -262,20 +303,24 @@ export function buildProfile(input: ProfileInput): Profile {
       });
     }
   }
+  if (all) yield;
+  const entryOf = new Map(entries.map((e) => [e.indicator.id, e]));
   const series = new Map(
-    [...strengths, ...weaknesses].map((s) => [
-      s.indicator,
-      seriesWithMedian(sizeFree.get(s.indicator) ?? [], region.code, codes),
-    ]),
+    [...strengths, ...weaknesses].map((s) => {
+      const e = entryOf.get(s.indicator);
+      const obs = e && e.form !== "out" ? indexObservations(e, data) : [];
+      return [s.indicator, seriesWithMedian(obs, region.code, codes)] as const;
+    }),
   );
-  const warnings = level === "province" ? [] : detectWarnings(own, data, regions).filter((w) => w.region === region.code);
+  if (all && level !== "province") yield;
+  const warnings = level === "province" || !all ? [] : detectWarnings(own, data, regions).filter((w) => w.region === region.code);
 
   return {
     region,
     level,
     units,
     year,
-    years: indexYears(atLevel, data),
+    years: all ? indexYears(atLevel, data) : year ? [year] : [],
     base,
     index,
     standing,

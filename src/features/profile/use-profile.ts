@@ -89,7 +89,11 @@ export function useProfile({
   const first = useMemo(() => {
     if (!firstReady) return null;
     const data = new Map(atLevel.map((ind, k) => [ind.id, firstResults[k]?.data ?? []]));
-    const p = buildProfile({ region, regions, indicators, data, provinceData: new Map(), year, weights, norm, lastYear });
+    // Its standing alone: nothing else of it may be shown (see above).
+    const p = buildProfile(
+      { region, regions, indicators, data, provinceData: new Map(), year, weights, norm, lastYear },
+      "standing",
+    );
     // Another year (the wanted one is no index year): only the full data can say which.
     return p.year === wanted ? p : null;
   }, [firstReady, firstStamp, region, regions, indicators, atLevel, wanted, year, weights, norm, lastYear]);
