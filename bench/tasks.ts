@@ -8,7 +8,10 @@
  * also loads fast and scales CPU time): every main-thread task over `--min` ms, with its time
  * by trace event kind (script, layout, style…) and bottom-up by function from the trace's CPU
  * profile, named through the build's source maps; "app" is the nearest frame in src/ of each
- * sample, i.e. which of our functions the time is spent under.
+ * sample, i.e. which of our functions the time is spent under. Functions are named by their
+ * source when the site was built with source maps (`npx vite build --sourcemap hidden
+ * --outDir DIR`, then `--site DIR`), else by the built file and line. A diagnostic for #15, not
+ * part of `npm run bench`; the one such tool (it replaced two others written for single views).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
