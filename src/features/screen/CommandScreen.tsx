@@ -6,7 +6,7 @@
  * indicators together. Its own lazy chunk (with its texts and styles).
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useDataSource } from "../../api/context";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { describeError } from "../../api/errors";
@@ -55,7 +55,8 @@ export default function CommandScreen() {
   const indicators = useIndicators();
   const health = useSelfHealing([meta, regions, indicators]);
   const [paused, setPaused] = useState(false);
-  useEffect(() => {
+  // Before the first paint (a layout effect): the wall's theme never shows as the page's for a frame.
+  useLayoutEffect(() => {
     const root = document.documentElement;
     root.classList.add("wall", "screen-mode");
     const onKey = (e: KeyboardEvent) => {
