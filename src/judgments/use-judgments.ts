@@ -16,6 +16,9 @@ type Results = UseQueryResult<Observation[]>[];
 export interface Part<T> {
   queries: Results;
   value: T | null;
+  /** Why its judgment failed (the worker and the page's fallback both), shown in its panel; `retry` asks again. */
+  error?: Error;
+  retry?: () => void;
 }
 
 /** Everything the Overview judges. Each part waits only for its own series: a failing city endpoint never blanks the province's targets. */
@@ -45,7 +48,6 @@ interface Entry<K extends SeriesPart = SeriesPart> {
 }
 
 /**
-/**
  * The results arrays are new on every render: their answers' identities say when the data
  * changed. Identity, not `dataUpdatedAt`: a refetch that brings the same figures keeps the same
  * array (React Query's structural sharing) and a new timestamp, and on the command screen, where
@@ -55,9 +57,9 @@ interface Entry<K extends SeriesPart = SeriesPart> {
  * keeps each part's last value per province, level and year, shown while a refetch of the same
  * series is judged (never another level's).
  */
-const ids = new WeakMap<readonly Observation[], number>();
+const ids = new WeakMap<readonly object[], number>();
 let lastId = 0;
-const idOf = (data: readonly Observation[] | undefined) => {
+const idOf = (data: readonly object[] | undefined) => {
   if (!data) return 0;
   let id = ids.get(data);
   if (id === undefined) {
@@ -112,7 +114,8 @@ export function useJudgments({
   const all = [...provinceResults, ...levelResults];
 
   // A key says everything a part is computed from: province, level, year, the regions, the answers.
-  const context = `${province}|${level}|${lastYear}|${regions.length}`;
+  // The regions by identity: a new regions answer of the same length (a renamed or moved unit) is judged again.
+  const context = `${province}|${level}|${lastYear}|${idOf(regions)}`;
   const keys: Record<SeriesPart, string | null> = {
     targets: provinceResults.every(isSettled) ? `targets|${context}|${stampOf(provinceResults)}` : null,
     behind: behindQueries.every(isSettled) ? `behind|${context}|${stampOf(behindQueries)}` : null,
@@ -121,6 +124,8 @@ export function useJudgments({
   const { targets: keyOfTargets, behind: keyOfBehind, warnings: keyOfWarnings } = keys;
   const store = storeOf(indicators);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // Retry after a failed judgment: the failed entries go and the effect asks again.
+  const [attempt, again] = useReducer((n: number) => n + 1, 0);
   // The effect runs when a key changes; the keys stand for these inputs, read from here.
   const inputs = { indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults };
   const current = useRef(inputs);
@@ -128,6 +133,7 @@ export function useJudgments({
 
   // Ask for what is settled and not yet judged (one request for the parts that became ready
   // together), and render again as each of this render's parts comes in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` (Retry) asks again for the same keys
   useEffect(() => {
     const { indicators, regions, province, level, lastYear, targeted, atLevel, provinceResults, levelResults } = current.current;
     const keys: Record<SeriesPart, string | null> = { targets: keyOfTargets, behind: keyOfBehind, warnings: keyOfWarnings };
@@ -175,23 +181,27 @@ export function useJudgments({
     return () => {
       alive = false;
     };
-  }, [keyOfTargets, keyOfBehind, keyOfWarnings, store]);
+  }, [keyOfTargets, keyOfBehind, keyOfWarnings, store, attempt]);
 
   const judged = <K extends SeriesPart>(part: K): Values[K] | null => {
     const key = keys[part];
     if (!key) return null;
     const entry = store.entries.get(key);
-    if (entry?.error) {
-      // To the part's error boundary; its Retry asks again.
-      store.entries.delete(key);
-      throw entry.error;
-    }
-    if (entry?.done) return (entry.value ?? null) as Values[K] | null;
+    if (entry?.done && !entry.error) return (entry.value ?? null) as Values[K] | null;
     return (store.latest.get(contextOf(key)) ?? null) as Values[K] | null;
+  };
+  const errorOf = (part: SeriesPart): Error | undefined => {
+    const key = keys[part];
+    return key ? store.entries.get(key)?.error : undefined;
+  };
+  const retry = () => {
+    for (const key of Object.values(keys)) if (key && store.entries.get(key)?.error) store.entries.delete(key);
+    again();
   };
   const targets = judged("targets");
   const behind = judged("behind");
   const warnings = judged("warnings");
+  const failed = { targets: errorOf("targets"), behind: errorOf("behind"), warnings: errorOf("warnings") };
   let findings: Findings | null = null;
   if (targets && behind && warnings) {
     // Counted from the very arrays the panels show (cheap, on the page), once per trio.
@@ -200,10 +210,10 @@ export function useJudgments({
     findingsCache.set(trio, findings);
   }
   return {
-    targets: { queries: provinceResults, value: targets },
-    behind: { queries: behindQueries, value: behind },
-    warnings: { queries: levelResults, value: warnings },
-    findings: { queries: all, value: findings },
+    targets: { queries: provinceResults, value: targets, error: failed.targets, retry },
+    behind: { queries: behindQueries, value: behind, error: failed.behind, retry },
+    warnings: { queries: levelResults, value: warnings, error: failed.warnings, retry },
+    findings: { queries: all, value: findings, error: failed.targets ?? failed.behind ?? failed.warnings, retry },
   };
 }
 

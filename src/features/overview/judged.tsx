@@ -12,7 +12,7 @@ import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import { useLang, useT } from "../../i18n/use-t";
 import type { Judgments } from "../../judgments/use-judgments";
-import { QueryGate, Skeleton } from "../../ui/Panel";
+import { ErrorAlert, QueryGate, Skeleton } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
 import { behindBlock, findingsSentences, targetsBlock, warningsBlock } from "./brief-sections";
 import { FindingsPanel } from "./FindingsPanel";
@@ -72,13 +72,21 @@ function Judged<K extends keyof Judgments>({
   /** The part in the view's briefing, in the order of the page. */
   brief: { order: number; blocks: (value: NonNullable<Judgments[K]["value"]>) => BriefBlock[] };
 }) {
-  const { queries, value } = useJudgedPart(part, props);
+  const { queries, value, error, retry } = { error: undefined, retry: undefined, ...useJudgedPart(part, props) };
   useRegisterBrief(`overview-${part}`, brief.order, () =>
     value ? brief.blocks(value as NonNullable<Judgments[K]["value"]>) : null,
   );
   return (
     <QueryGate queries={queries} height={height}>
-      {() => (value ? body(value as NonNullable<Judgments[K]["value"]>) : <Skeleton height={height} />)}
+      {() =>
+        value ? (
+          body(value as NonNullable<Judgments[K]["value"]>)
+        ) : error && retry ? (
+          <ErrorAlert error={error} onRetry={retry} />
+        ) : (
+          <Skeleton height={height} />
+        )
+      }
     </QueryGate>
   );
 }
