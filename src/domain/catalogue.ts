@@ -48,3 +48,7 @@ export function targetIndicators(indicators: readonly Indicator[], province: str
       i.targets.some((x) => x.region === province),
   );
 }
+
+/** Indicators watched for warnings at a level: every published one that is not a base figure. */
+export const watched = (indicators: readonly Indicator[], level: Level): Indicator[] =>
+  indicators.filter((i) => !i.context && i.levels.includes(level));

@@ -1,10 +1,10 @@
 /**
  * Judging off the main thread: requests go to one module worker (judge.worker.ts) and come back
- * with the page's own catalogue objects restored (judge.ts, `restore`). Where there is no Worker
+ * with the page's own catalogue objects restored (src/domain/judgments.ts, `restore`). Where there is no Worker
  * (jsdom, a browser without module workers) or it fails to start, the same function runs on the
  * page, after a yield, so that it is still a task of its own and not part of a render.
  */
-import type { JudgeRequest, JudgeResult } from "./judge";
+import type { JudgeRequest, JudgeResult } from "../domain/judgments";
 import type { Ask } from "./judge.worker";
 import { buffersOf, packSeries } from "./pack";
 import { restore } from "./restore";
@@ -16,7 +16,7 @@ let nextId = 0;
 const pending = new Map<number, Pending>();
 
 const onPage = async (request: JudgeRequest): Promise<JudgeResult> => {
-  const [{ judgeParts }] = await Promise.all([import("./judge"), new Promise((ok) => setTimeout(ok, 0))]);
+  const [{ judgeParts }] = await Promise.all([import("../domain/judgments"), new Promise((ok) => setTimeout(ok, 0))]);
   return judgeParts(request);
 };
 
@@ -48,6 +48,8 @@ function start(): Worker | null {
   };
   worker.onerror = (e) => {
     e.preventDefault();
+    // Said, not lost: the page judges instead, more slowly.
+    console.warn(`judgments worker: ${e.message || "failed to start"}; judging on the page`);
     fallBack();
   };
   worker.onmessageerror = () => fallBack();

@@ -1,9 +1,9 @@
 /**
- * The judgments worker: the Overview's assessment, shortfalls and warnings (judge.ts, i.e. the
+ * The judgments worker: the Overview's assessment, shortfalls and warnings (src/domain/judgments.ts, i.e. the
  * domain's functions) off the page's main thread, where on a phone they blocked input for a
  * quarter of a second. One request at a time, answered with its id.
  */
-import { type JudgeRequest, judgeParts } from "./judge";
+import { type JudgeRequest, judgeParts } from "../domain/judgments";
 import { type PackedSeries, unpackSeries } from "./pack";
 
 /** A request from judge-client.ts, its series packed (pack.ts). */

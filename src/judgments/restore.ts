@@ -4,7 +4,7 @@
  */
 import type { Indicator, Region } from "../api/contract";
 import type { TargetAssessment } from "../domain/assessment";
-import type { JudgeResult } from "./judge";
+import type { JudgeResult } from "../domain/judgments";
 
 /**
  * A result that crossed to or from a worker holds copies of the catalogue's indicators, targets

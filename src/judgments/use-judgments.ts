@@ -4,10 +4,10 @@ import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { useLandedSeries } from "../api/landed";
 import { isSettled } from "../api/queries";
 import type { Shortfall, TargetAssessment } from "../domain/assessment";
-import { targetIndicators } from "../domain/catalogue";
+import { targetIndicators, watched } from "../domain/catalogue";
 import { type Findings, keyFindings } from "../domain/findings";
+import type { JudgeRequest, SeriesPart } from "../domain/judgments";
 import type { Warning } from "../domain/warnings";
-import type { JudgeRequest, SeriesPart } from "./judge";
 import { judge } from "./judge-client";
 
 type Results = UseQueryResult<Observation[]>[];
@@ -31,10 +31,6 @@ export interface Judgments {
   /** Built from the three above. */
   findings: Part<Findings>;
 }
-
-/** Indicators watched for warnings at a level (as judge.ts has it; no domain code on the page for this). */
-const watched = (indicators: readonly Indicator[], level: Level) =>
-  indicators.filter((i) => !i.context && i.levels.includes(level));
 
 type Values = { targets: TargetAssessment[]; behind: Shortfall[]; warnings: Warning[] };
 

@@ -9,9 +9,9 @@ import type { Indicator, Level, Observation } from "../../src/api/contract";
 import { filterObservations, regionsAtLevel } from "../../src/api/filter";
 import { assessTargets, shortfalls } from "../../src/domain/assessment";
 import { currentTarget } from "../../src/domain/catalogue";
+import type { JudgeRequest } from "../../src/domain/judgments";
 import { targetProgress } from "../../src/domain/targets";
 import { detectWarnings } from "../../src/domain/warnings";
-import type { JudgeRequest } from "../../src/judgments/judge";
 import { judge, resetJudgeWorker } from "../../src/judgments/judge-client";
 import { packSeries, unpackSeries } from "../../src/judgments/pack";
 

@@ -1,22 +1,18 @@
 /**
  * The Overview's judgments as one pure function of plain data: what the judgments worker runs
- * (judge.worker.ts) and what the page runs itself where there is no worker. The verdicts are the
+ * (src/judgments/judge.worker.ts) and what the page runs itself where there is no worker. The verdicts are the
  * domain's (assessment.ts, warnings.ts, targets.ts); this file only feeds them the series, the
  * same way for both, so there is still one place every verdict comes from.
  */
 import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { regionsAtLevel } from "../api/filter";
-import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "../domain/assessment";
-import { currentTarget, targetIndicators } from "../domain/catalogue";
-import { targetProgress } from "../domain/targets";
-import { detectWarnings, type Warning } from "../domain/warnings";
+import { assessTargets, type Shortfall, shortfalls, type TargetAssessment } from "./assessment";
+import { currentTarget, targetIndicators, watched } from "./catalogue";
+import { targetProgress } from "./targets";
+import { detectWarnings, type Warning } from "./warnings";
 
 /** The parts computed from series (the key findings are counted from these three). */
 export type SeriesPart = "targets" | "behind" | "warnings";
-
-/** Indicators watched for warnings at a level: every published one that is not a base figure. */
-export const watched = (indicators: readonly Indicator[], level: Level): Indicator[] =>
-  indicators.filter((i) => !i.context && i.levels.includes(level));
 
 /** One request: the parts asked for and everything they are computed from (structured-cloneable). */
 export interface JudgeRequest {
