@@ -39,7 +39,7 @@ function inputOf(code: string, year: string | null = null): ProfileInput {
   };
 }
 
-describe("the profile judged in steps (one task each on the page)", () => {
+describe("the profile judged in steps (a generator that run to the end is buildProfile)", () => {
   it("pauses between its parts and ends with buildProfile's profile", () => {
     const input = inputOf("441481");
     const steps = profileSteps(input);
