@@ -11,7 +11,7 @@ import { formatChange, formatValue, pick } from "../../i18n/format";
 import { useLang, useT } from "../../i18n/use-t";
 import { useApp } from "../../state/context";
 import { Empty, Panel, QueryGate, Skeleton } from "../../ui/Panel";
-import { createJudgedStore, JudgedContext, JudgmentsSource } from "./judged-store";
+import { createJudgedStore, JudgedContext } from "./judged-store";
 import { KpiCard } from "./KpiCard";
 import { PillarSummary } from "./PillarSummary";
 
@@ -22,6 +22,7 @@ const TargetsPart = lazy(() => judged().then((m) => ({ default: m.TargetsPart })
 const BehindPart = lazy(() => judged().then((m) => ({ default: m.BehindPart })));
 const WarningsPart = lazy(() => judged().then((m) => ({ default: m.WarningsPart })));
 const TrendPanel = lazy(() => judged().then((m) => ({ default: m.TrendPanel })));
+const JudgmentsSource = lazy(() => judged().then((m) => ({ default: m.JudgmentsSource })));
 
 /** For leaders: the headline figures, progress against targets, where we are behind, and trends. */
 export function Overview() {
@@ -202,7 +203,9 @@ function OverviewPanels({
   ];
   return (
     <JudgedContext value={judgedStore}>
-      <JudgmentsSource store={judgedStore} {...judgedProps} />
+      <Suspense fallback={null}>
+        <JudgmentsSource store={judgedStore} {...judgedProps} />
+      </Suspense>
       {panels}
     </JudgedContext>
   );

@@ -1,12 +1,12 @@
 /**
  * The Overview's one set of judgments, shared by its four judged parts (findings, targets,
  * behind, warnings): computed once by `JudgmentsSource` (judged.tsx), instead of once per part,
- * each of which read the same 50-odd series through its own observers on every render. Kept
- * outside the judged chunk (the source is small: the judging itself is in a worker, or loaded
- * on demand), so that it is mounted with the page, not as a lazy part of its own.
+ * each of which read the same 50-odd series through its own observers on every render. The
+ * store is on the page; the source comes with the judged chunk (in its own Suspense boundary),
+ * so that the judging code is not in the Overview's first JavaScript.
  */
-import { createContext, useLayoutEffect } from "react";
-import { type Judgments, useJudgments } from "../../judgments/use-judgments";
+import { createContext } from "react";
+import type { Judgments } from "../../judgments/use-judgments";
 import type { JudgedProps } from "./judged";
 
 /** The judgments and what they were computed for. */
@@ -39,10 +39,3 @@ export function createJudgedStore(): JudgedStore {
 }
 
 export const JudgedContext = createContext<JudgedStore | null>(null);
-
-/** The page's judgments, computed once for all four parts; renders nothing. */
-export function JudgmentsSource({ store, ...props }: JudgedProps & { store: JudgedStore }) {
-  const judgments = useJudgments(props);
-  useLayoutEffect(() => store.set({ props, judgments }));
-  return null;
-}

@@ -4,19 +4,19 @@
  * texts): these parts wait for some forty series anyway, so their code loads beside the data
  * instead of before the headline figures.
  */
-import { type ReactNode, startTransition, useContext, useEffect, useState } from "react";
+import { type ReactNode, startTransition, useContext, useEffect, useLayoutEffect, useState } from "react";
 import type { Indicator, Level, Region } from "../../api/contract";
 import type { BriefBlock } from "../../export/brief";
 import { useRegisterBrief } from "../../export/registry";
 import { addMessages } from "../../i18n/messages";
 import * as overviewTexts from "../../i18n/messages-overview";
 import { useLang, useT } from "../../i18n/use-t";
-import type { Judgments } from "../../judgments/use-judgments";
+import { type Judgments, useJudgments } from "../../judgments/use-judgments";
 import { ErrorAlert, QueryGate, Skeleton } from "../../ui/Panel";
 import { BehindPanel } from "./BehindPanel";
 import { behindBlock, findingsSentences, targetsBlock, warningsBlock } from "./brief-sections";
 import { FindingsPanel } from "./FindingsPanel";
-import { JudgedContext } from "./judged-store";
+import { JudgedContext, type JudgedStore } from "./judged-store";
 import { TargetsPanel } from "./TargetsPanel";
 import { WarningsPanel } from "./WarningsPanel";
 
@@ -156,4 +156,11 @@ export function WarningsPart(props: JudgedProps) {
       body={(warnings) => <WarningsPanel warnings={warnings} indicators={props.indicators} regions={props.regions} />}
     />
   );
+}
+
+/** The page's judgments, computed once for all four parts; renders nothing. */
+export function JudgmentsSource({ store, ...props }: JudgedProps & { store: JudgedStore }) {
+  const judgments = useJudgments(props);
+  useLayoutEffect(() => store.set({ props, judgments }));
+  return null;
 }
