@@ -115,22 +115,30 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
             return read(whole).then((all) => [all, whole]);
           },
         );
+      // A file of many indicators' answers (a bundle, a year file): this indicator's, else the
+      // fallback; a 404 marks the file missing (an older snapshot) and falls back too.
+      const answerFrom = (
+        name: string,
+        answers: Promise<Map<string, Observation[]>>,
+        fallback: () => Promise<[Observation[], string]>,
+      ): Promise<[Observation[], string]> =>
+        answers.then(
+          (byIndicator) => {
+            const some = byIndicator.get(q.indicator);
+            return some ? [some, name] : fallback();
+          },
+          (e: unknown) => {
+            if (!is404(e)) throw e;
+            missing.add(name);
+            return fallback();
+          },
+        );
       // The level's bundle when the snapshot has it, unless the indicator's own file is already in
       // (asked again when called: a year file's answer comes first, and meanwhile the bundle may have 404ed).
       const levelOrBundle = (): Promise<[Observation[], string]> =>
         !bundled || missing.has(bundle) || files.has(perLevel) || files.has(whole)
           ? levelFile()
-          : readBundle(bundle, q.level).then(
-              (answers) => {
-                const some = answers.get(q.indicator);
-                return some ? [some, bundle] : levelFile();
-              },
-              (e: unknown) => {
-                if (!is404(e)) throw e;
-                missing.add(bundle);
-                return levelFile();
-              },
-            );
+          : answerFrom(bundle, readBundle(bundle, q.level), levelFile);
       const year = yearOf(q);
       // A file already read (or on its way) for the whole level answers any year without a request.
       const yearName = year === null ? null : `years/${q.level}/${year}.json`;
@@ -147,19 +155,7 @@ export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions,
         });
       };
       const observations = (): Promise<[Observation[], string]> =>
-        yearFile === null || year === null
-          ? levelOrBundle()
-          : readYear(yearFile, year).then(
-              (answers) => {
-                const some = answers.get(q.indicator);
-                return some ? [some, yearFile] : levelOrBundle();
-              },
-              (e: unknown) => {
-                if (!is404(e)) throw e;
-                missing.add(yearFile);
-                return levelOrBundle();
-              },
-            );
+        yearFile === null || year === null ? levelOrBundle() : answerFrom(yearFile, readYear(yearFile, year), levelOrBundle);
       const [[all, name], regionList] = await Promise.all([observations(), regions()]);
       const endpoint = `GET ${name}`;
       checkObservationRegions(all, regionList, endpoint);
