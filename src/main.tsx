@@ -8,6 +8,7 @@ import { App } from "./app/App";
 import { ConfigErrorScreen } from "./app/ConfigErrorScreen";
 import { Providers } from "./app/Providers";
 import { createAppStore, syncWithUrl } from "./state/store";
+import { takeOver } from "./ui/first-screen";
 import "./styles.css";
 
 async function start() {
@@ -23,6 +24,7 @@ async function start() {
   config.catch((e: unknown) => {
     const reason = e instanceof ConfigError ? e.message : String(e);
     console.warn(`config.json: ${reason}`);
+    takeOver();
     root.render(<ConfigErrorScreen reason={reason} />);
   });
   const store = createAppStore();

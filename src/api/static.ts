@@ -35,7 +35,8 @@ import { parseYearFile, yearOf } from "./year-file";
  * meta.json is read fresh; every other file with `?v={dataVersion}`, dropped on a new version.
  */
 export function createStaticSource(baseUrl: string, settings: Omit<FetchOptions, "signal">): DataSource {
-  const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, document.baseURI);
+  // No document in Node (the build's prerender reads the snapshot from an absolute baseUrl).
+  const root = new URL(`${baseUrl.replace(/\/+$/, "")}/`, typeof document === "undefined" ? undefined : document.baseURI);
   const files = new Map<string, Promise<unknown>>();
   // Year files and bundles that turned out missing (a 404: a snapshot written before them, or a year beyond its range).
   const missing = new Set<string>();

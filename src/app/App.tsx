@@ -4,11 +4,12 @@ import { Overview } from "../features/overview/Overview";
 import { pick } from "../i18n/format";
 import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
+import { useTakeOver } from "../ui/first-screen";
 import { PanelBoundary, Skeleton } from "../ui/Panel";
 import { usePainted } from "../ui/use-painted";
-import { Header } from "./Header";
 import { Notices } from "./Notices";
 import { OfflineBanner } from "./OfflineBanner";
+import { Shell } from "./Shell";
 
 // Each view but the Overview is its own chunk: the map's code and geometry, for one, load
 // only when a view that draws a map is opened.
@@ -75,24 +76,20 @@ export function App() {
     // Assigned as text: the title from the API never becomes markup.
     document.title = `${t(`nav.${view}`)} · ${title}`;
   }, [lang, view, title, t]);
+  // The prerendered first screen is the Overview's: any other view shows at once.
+  useTakeOver(view !== "overview" || big);
   if (big) return <WallDisplay />;
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t("app.skip")}
-      </a>
-      <Header />
-      <main id="main" tabIndex={-1}>
-        <OfflineBanner />
-        <Notices />
-        {view === "overview" && (
-          // Nothing in it waits for config.json today; a part that does would wait here, under the header.
-          <Suspense fallback={<Skeleton height={480} />}>
-            <Overview />
-          </Suspense>
-        )}
-        {view !== "overview" && <LazyView view={view} />}
-      </main>
-    </>
+    <Shell>
+      <OfflineBanner />
+      <Notices />
+      {view === "overview" && (
+        // Nothing in it waits for config.json today; a part that does would wait here, under the header.
+        <Suspense fallback={<Skeleton height={480} />}>
+          <Overview />
+        </Suspense>
+      )}
+      {view !== "overview" && <LazyView view={view} />}
+    </Shell>
   );
 }

@@ -3,6 +3,7 @@ import { Component, type ErrorInfo, type ReactNode, useId } from "react";
 import { useConfig } from "../api/context";
 import { describeError, needsSignIn } from "../api/errors";
 import { useT } from "../i18n/use-t";
+import { useTakeOver } from "./first-screen";
 
 interface PanelProps {
   title: string;
@@ -31,6 +32,8 @@ export function Panel({ title, actions, className, id: anchor, children }: Panel
 /** An alert with a reason and Retry; given an `error`, the reason is its description in the current language. */
 export function ErrorAlert({ reason, error, onRetry }: { reason?: string; error?: unknown; onRetry: () => void }) {
   const t = useT();
+  // An alert is never hidden behind the prerendered first screen.
+  useTakeOver();
   return (
     <div role="alert" className="alert">
       <p className="alert-title">{t("panel.errorTitle")}</p>
@@ -45,6 +48,7 @@ export function ErrorAlert({ reason, error, onRetry }: { reason?: string; error?
 /** 401/403: the data is there but the user must sign in; the link comes from config.json, never from the API. */
 export function SignInAlert({ onRetry }: { onRetry: () => void }) {
   const t = useT();
+  useTakeOver();
   const { signInUrl } = useConfig();
   return (
     <div role="alert" className="alert">
@@ -84,6 +88,7 @@ export function Updating() {
 /** A sentence saying what is missing and why. */
 export function Empty({ reason }: { reason: string }) {
   const t = useT();
+  useTakeOver();
   return <p className="empty">{t("panel.empty", { reason })}</p>;
 }
 

@@ -2,6 +2,7 @@ import type { Indicator, Level, Region } from "../../api/contract";
 import type { Outlook } from "../../domain/assessment";
 import type { Findings } from "../../domain/findings";
 import { useLang, useT } from "../../i18n/use-t";
+import { useTakeOver } from "../../ui/first-screen";
 import { Interpolate } from "../../ui/Interpolate";
 import { namers } from "./brief-sections";
 
@@ -24,6 +25,8 @@ export function FindingsPanel({
 }) {
   const t = useT();
   const lang = useLang();
+  // The app's own findings replace the prerendered first screen's in the frame they are drawn.
+  useTakeOver();
   const { nameOf, regionName } = namers(indicators, regions, lang);
   const link = (anchor: string, n: number) => <a href={`#${anchor}`}>{n}</a>;
   const list = (items: readonly string[]) => items.join(t("findings.separator"));

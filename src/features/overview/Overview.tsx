@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import type { Indicator, Meta, Region } from "../../api/contract";
 import { useIndicators, useMeta, useRegions } from "../../api/hooks";
 import { useLandedSeries } from "../../api/landed";
@@ -135,37 +135,8 @@ function OverviewPanels({
     </button>
   );
   const panels = [
-    <Panel key="findings" id="findings" title={t("findings.title")} className="panel-findings">
-      {part(96, <FindingsPart {...judgedProps} />)}
-    </Panel>,
-    <Panel
-      key="kpis"
-      title={t("overview.kpis")}
-      className="panel-kpis"
-      actions={
-        <label className="field">
-          <span>{t("overview.period")}</span>
-          <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
-      }
-    >
-      <p className="intro">{t("overview.kpisIntro")}</p>
-      {list.length ? (
-        <div className="kpi-grid">
-          {list.map((ind) => (
-            <KpiCard key={ind.id} indicator={ind} region={province} until={until} />
-          ))}
-        </div>
-      ) : (
-        <Empty reason={t("overview.noKpis")} />
-      )}
-    </Panel>,
+    <FindingsSection key="findings">{part(96, <FindingsPart {...judgedProps} />)}</FindingsSection>,
+    <KpiSection key="kpis" indicators={list} province={province} until={until} years={years} />,
     <Panel key="targets" id="targets" title={t("targets.title")} className="panel-later">
       <p className="intro">{t("targets.intro")}</p>
       {part(200, <TargetsPart {...judgedProps} />)}
@@ -208,5 +179,61 @@ function OverviewPanels({
       </Suspense>
       {panels}
     </JudgedContext>
+  );
+}
+
+/** The key findings' panel around its content: the judged part on the page, the build's findings in the prerendered first screen. */
+export function FindingsSection({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <Panel id="findings" title={t("findings.title")} className="panel-findings">
+      {children}
+    </Panel>
+  );
+}
+
+/** The headline figures of the province up to `until`, with the period to show. */
+export function KpiSection({
+  indicators,
+  province,
+  until,
+  years,
+}: {
+  /** The headline indicators, in order. */
+  indicators: readonly Indicator[];
+  province: string;
+  until: string;
+  years: readonly string[];
+}) {
+  const t = useT();
+  const update = useApp((s) => s.update);
+  return (
+    <Panel
+      title={t("overview.kpis")}
+      className="panel-kpis"
+      actions={
+        <label className="field">
+          <span>{t("overview.period")}</span>
+          <select value={until} onChange={(e) => update({ year: e.target.value === years[0] ? null : e.target.value })}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      }
+    >
+      <p className="intro">{t("overview.kpisIntro")}</p>
+      {indicators.length ? (
+        <div className="kpi-grid">
+          {indicators.map((ind) => (
+            <KpiCard key={ind.id} indicator={ind} region={province} until={until} />
+          ))}
+        </div>
+      ) : (
+        <Empty reason={t("overview.noKpis")} />
+      )}
+    </Panel>
   );
 }

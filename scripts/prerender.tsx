@@ -1,0 +1,113 @@
+/**
+ * `npm run build`'s last step (`tsx scripts/prerender.tsx [--dist DIR]`): writes the Overview's
+ * first screen into dist/index.html, once per language, so that a phone shows the header, the key
+ * findings and the headline figures about as soon as the floor page shows its heading, instead of
+ * after the entry script, config.json, meta.json, the series and the judgments (#15).
+ *
+ * The figures are the snapshot's own, read through the app's static source from the built site and
+ * judged by the same domain functions (src/domain/judgments.ts, findings.ts) and drawn by the same
+ * components (src/features/overview/FirstScreen.tsx) as the page. It is written hidden:
+ * public/first-screen.js shows it only for the address it was rendered for (no parameter but
+ * `lang` and `view=overview`) and only once config.json and meta.json say the app will show the
+ * same data (the config the site was built with, the same data version); the app takes over from
+ * it when it has drawn its own findings (src/ui/first-screen.ts). A site whose config.json reads
+ * an HTTP API gets none: its data is not known at build time.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createDataSource, parseConfig } from "../src/api/config";
+import type { Indicator, Observation, ObservationQuery } from "../src/api/contract";
+import { createQueryClient, indicatorsQuery, metaQuery, observationsQuery, regionsQuery } from "../src/api/queries";
+import { Providers } from "../src/app/Providers";
+import { featured, targetIndicators, watched } from "../src/domain/catalogue";
+import { keyFindings } from "../src/domain/findings";
+import { judgeParts } from "../src/domain/judgments";
+import { FirstScreen } from "../src/features/overview/FirstScreen";
+import { createAppStore } from "../src/state/store";
+import { DEFAULT_VIEW, LANGS } from "../src/state/url";
+import { FIRST_SCREEN_ATTRIBUTE } from "../src/ui/first-screen";
+import { serveStatic } from "./serve-static";
+
+const { values } = parseArgs({ options: { dist: { type: "string", default: "dist" } } });
+const dist = values.dist as string;
+const started = performance.now();
+const htmlPath = join(dist, "index.html");
+const html = readFileSync(htmlPath, "utf8");
+if (html.includes(`${FIRST_SCREEN_ATTRIBUTE}=`)) throw new Error(`${htmlPath} already holds a prerendered first screen`);
+
+const configText = readFileSync(join(dist, "config.json"), "utf8");
+const config = parseConfig(JSON.parse(configText));
+if (config.dataSource !== "static") {
+  console.log(`prerender: skipped, config.json reads an HTTP API (${config.baseUrl}) whose data the build does not know`);
+  process.exit(0);
+}
+
+const site = await serveStatic(dist);
+try {
+  const origin = `http://127.0.0.1:${site.port}/`;
+  // The page's config, reading the snapshot from this server (Node has no page to resolve it against).
+  const served = { ...config, baseUrl: new URL(config.baseUrl, origin).href };
+  const source = createDataSource(served);
+  const client = createQueryClient();
+  const [meta, regions, indicators] = await Promise.all([
+    client.fetchQuery(metaQuery(source)),
+    client.fetchQuery(regionsQuery(source)),
+    client.fetchQuery(indicatorsQuery(source)),
+  ]);
+  const province = regions.find((r) => r.level === "province")?.code;
+  if (!province) throw new Error("the snapshot has no province");
+  const level = DEFAULT_VIEW.level;
+  // Into the client's cache under the page's own keys: the headline cards read them as on the page.
+  const series = (list: readonly Indicator[], at: ObservationQuery["level"]) =>
+    Promise.all(list.map((i) => client.fetchQuery(observationsQuery(source, { indicator: i.id, level: at }))));
+  const byId = (list: readonly Indicator[], answers: Observation[][]) =>
+    Object.fromEntries(list.map((ind, k) => [ind.id, answers[k]]));
+  const targeted = targetIndicators(indicators, province);
+  const atLevel = watched(indicators, level);
+  const [provinceSeries, levelSeries] = await Promise.all([series(targeted, "province"), series(atLevel, level)]);
+  await series(featured(indicators), "province");
+  const judged = judgeParts({
+    parts: ["targets", "behind", "warnings"],
+    indicators,
+    regions,
+    province,
+    level,
+    lastYear: meta.lastYear,
+    provinceSeries: byId(targeted, provinceSeries),
+    levelSeries: byId(atLevel, levelSeries),
+  });
+  const findings = keyFindings(judged.targets ?? [], judged.behind ?? [], judged.warnings ?? []);
+  const years = Array.from({ length: meta.lastYear - meta.firstYear + 1 }, (_, i) => String(meta.lastYear - i));
+
+  const screens = LANGS.map((lang) => {
+    const markup = renderToStaticMarkup(
+      <Providers config={served} store={createAppStore({ lang })} queryClient={client}>
+        <FirstScreen findings={findings} indicators={indicators} regions={regions} province={province} years={years} />
+      </Providers>,
+    );
+    // What first-screen.js checks before it shows this: the same config, the same data version.
+    const expect = {
+      config: JSON.stringify(JSON.parse(configText)),
+      meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
+      version: meta.dataVersion,
+    };
+    return `<div ${FIRST_SCREEN_ATTRIBUTE}="${lang}" lang="${lang === "zh" ? "zh-CN" : "en"}" data-config="${attr(expect.config)}" data-meta="${attr(expect.meta)}" data-version="${attr(expect.version)}" hidden>${markup}</div>`;
+  });
+  const out = html
+    .replace('<div id="root"></div>', `${screens.join("\n    ")}\n    <div id="root"></div>`)
+    .replace("</body>", `  <script async src="./first-screen.js"></script>\n  </body>`);
+  writeFileSync(htmlPath, out);
+  const added = Buffer.byteLength(out) - Buffer.byteLength(html);
+  console.log(
+    `prerender: the Overview's first screen in ${LANGS.join(", ")} → ${htmlPath} (+${(added / 1024).toFixed(1)} KB, ${Math.round(performance.now() - started)} ms)`,
+  );
+} finally {
+  await site.stop();
+}
+
+/** A value as a double-quoted attribute. */
+function attr(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}

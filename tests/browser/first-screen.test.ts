@@ -1,0 +1,150 @@
+/**
+ * The prerendered first screen (scripts/prerender.tsx, public/first-screen.js, src/ui/first-screen.ts)
+ * in real Chromium, on copies of the built site. The entry script is held back, as on a slow
+ * phone, so what stands in before the app can be looked at: the build's header, key findings and
+ * headline figures, only for the address and the data they were rendered for; then the app takes
+ * over and says the same thing.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { assertBuilt, collectConsoleErrors, copyDist, DIST, launch, serveStatic, tempDir } from "./support";
+
+let browser: Browser;
+const sites: { remove: () => void; stop: () => Promise<void> }[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const s of sites) {
+    await s.stop();
+    s.remove();
+  }
+});
+
+/** A copy of the built site, `edit`ed, on its own static host. */
+async function host(edit: (dir: string) => void = () => undefined): Promise<string> {
+  const dir = tempDir("gd-first-screen-");
+  copyDist(dir.path);
+  edit(dir.path);
+  const server = await serveStatic(dir.path);
+  sites.push({ remove: dir.remove, stop: server.stop });
+  return `http://127.0.0.1:${server.port}/`;
+}
+
+/**
+ * Opens `url` with the app's entry script held back until `release` is called; `checked` settles
+ * once first-screen.js has made its decision (it fetched config.json and meta.json and handled
+ * their answers, or, for another address, ran without fetching).
+ */
+async function openHeld(url: string): Promise<{ page: Page; release: () => void; checked: () => Promise<void> }> {
+  const page = await (await browser.newContext()).newPage();
+  const held: Route[] = [];
+  let released = false;
+  const entry = /<script type="module"[^>]* src="\.\/(assets\/[^"]+\.js)"/.exec(
+    readFileSync(join(DIST, "index.html"), "utf8"),
+  )?.[1];
+  expect(entry, "the entry script in dist/index.html").toBeTruthy();
+  await page.route(`**/${entry}`, (route) => (released ? route.fallback() : void held.push(route)));
+  // While the entry is held, only first-screen.js asks for these.
+  const answers: Promise<unknown>[] = [];
+  page.on("response", (r) => {
+    if (/\/(config|meta)\.json$/.test(new URL(r.url()).pathname)) answers.push(r.finished());
+  });
+  const script = page.waitForResponse((r) => r.url().endsWith("/first-screen.js"));
+  await page.goto(url, { waitUntil: "commit" });
+  await (await script).finished();
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return {
+    page,
+    release: () => {
+      released = true;
+      for (const r of held) void r.fallback();
+    },
+    checked: async () => {
+      await frames();
+      if (answers.length) {
+        await expect.poll(() => answers.length).toBe(2);
+        await Promise.all(answers);
+        await frames();
+      }
+    },
+  };
+}
+
+const visibleScreens = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("[data-first-screen]")].filter((e) => !e.hidden).map((e) => e.dataset.firstScreen),
+  );
+
+describe("the prerendered first screen", () => {
+  test("the build writes it hidden, in both languages, with what it must be checked against", () => {
+    const html = readFileSync(join(DIST, "index.html"), "utf8");
+    for (const lang of ["zh", "en"]) {
+      const tag = new RegExp(`<div data-first-screen="${lang}"[^>]*>`).exec(html)?.[0] ?? "";
+      expect(tag, lang).toContain(" hidden");
+      expect(tag).toContain('data-meta="./data/v1/meta.json"');
+      expect(tag).toMatch(/data-version="[^"]+"/);
+    }
+    expect(html).toContain('<script async src="./first-screen.js"></script>');
+  });
+
+  test("shown before the app for the default address, then the app takes over and says the same", async () => {
+    const { page, release, checked } = await openHeld(`${await host()}?lang=en`);
+    const errors = collectConsoleErrors(page);
+    await checked();
+    expect(await visibleScreens(page)).toEqual(["en"]);
+    const standIn = await page.locator('[data-first-screen="en"] .findings').textContent();
+    expect(standIn).toMatch(/The province's targets: \d+/);
+    const figures = await page.locator('[data-first-screen="en"] .kpi-value').allTextContents();
+    expect(figures.length).toBeGreaterThan(0);
+
+    release();
+    await page.locator("#root .findings").waitFor();
+    expect(await page.locator("[data-first-screen]").count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.className)).not.toContain("first-screen");
+    expect(await page.locator("#root .findings").textContent()).toBe(standIn);
+    await page
+      .locator("#root .kpi-value")
+      .nth(figures.length - 1)
+      .waitFor();
+    expect(await page.locator("#root .kpi-value").allTextContents()).toEqual(figures);
+    expect(await page.locator("main").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("never shown for another address", async () => {
+    const base = await host();
+    for (const query of ["?view=map", "?level=county", "?lang=en&year=2023", "?lang=fr"]) {
+      const { page, checked } = await openHeld(`${base}${query}`);
+      await checked();
+      expect(await visibleScreens(page), query).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  test("never shown when config.json or the data version differs from the build's", async () => {
+    const otherConfig = await host((dir) =>
+      writeFileSync(join(dir, "config.json"), JSON.stringify({ dataSource: "static", baseUrl: "./data/v1", timeoutMs: 20000 })),
+    );
+    const otherVersion = await host((dir) => {
+      const file = join(dir, "data", "v1", "meta.json");
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), dataVersion: "published-later" }));
+    });
+    for (const base of [otherConfig, otherVersion]) {
+      const { page, release, checked } = await openHeld(base);
+      await checked();
+      expect(await visibleScreens(page), base).toEqual([]);
+      release();
+      // The app then shows its own, as without a prerender.
+      await page.locator("#root .findings").waitFor();
+      expect(await page.locator("[data-first-screen]").count()).toBe(0);
+      await page.context().close();
+    }
+  });
+});
