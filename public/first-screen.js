@@ -1,20 +1,43 @@
 /*
- * Shows the Overview's first screen that the build prerendered into index.html
- * (scripts/prerender.tsx) while the app loads: only for the address it was rendered for (no
- * parameter but `lang` and `view=overview`), and only once config.json and meta.json say that the
- * app will show the same data (the config the site was built with, the same data version), so a
- * deployer who points config.json elsewhere never sees the build's figures. The app renders
- * beneath it unseen and takes over as soon as it has drawn its own findings
- * (src/ui/first-screen.ts); if that has already happened, this does nothing.
+ * The built site's boot script (scripts/prerender.tsx puts it in index.html in place of the
+ * app's entry script).
+ *
+ * It shows the Overview's first screen that the build prerendered into index.html: only for the
+ * address it was rendered for (no parameter but `lang` and `view=overview`), and only once
+ * config.json and meta.json say that the app will show the same data (the config the site was
+ * built with, the same data version), so a deployer who points config.json elsewhere never sees
+ * the build's figures. Then, shown or not, it starts the app (its entry script and the chunks
+ * that one imports). The app renders beneath the first screen unseen and takes over as soon as
+ * it has drawn its own findings (src/ui/first-screen.ts).
  */
 (() => {
+  const boot = document.currentScript;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const href of (boot.getAttribute("data-preload") || "").split(" ").filter(Boolean)) {
+      const link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.href = href;
+      document.head.append(link);
+    }
+    const entry = document.createElement("script");
+    entry.type = "module";
+    entry.src = boot.getAttribute("data-entry");
+    document.head.append(entry);
+  };
+
   const params = new URLSearchParams(location.search);
   let plain = true;
   params.forEach((value, key) => {
     if (!((key === "lang" && (value === "zh" || value === "en")) || (key === "view" && value === "overview"))) plain = false;
   });
   const screen = document.querySelector(`[data-first-screen="${params.get("lang") || "zh"}"]`);
-  if (!plain || !screen) return;
+  if (!plain || !screen) {
+    start();
+    return;
+  }
   const json = (url) =>
     fetch(url, { cache: "no-cache" }).then((r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
@@ -24,11 +47,15 @@
     .then(([config, meta]) => {
       const same =
         JSON.stringify(config) === screen.getAttribute("data-config") && meta.dataVersion === screen.getAttribute("data-version");
-      if (!same || !screen.isConnected) return;
-      document.documentElement.classList.add("first-screen");
-      screen.hidden = false;
+      if (same && screen.isConnected) {
+        document.documentElement.classList.add("first-screen");
+        screen.hidden = false;
+        // The app once this frame is painted: its script's first task would otherwise come first.
+        requestAnimationFrame(() => setTimeout(start));
+      } else start();
     })
     .catch(() => {
       // Nothing to show: the app says what went wrong.
+      start();
     });
 })();

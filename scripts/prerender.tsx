@@ -95,9 +95,18 @@ try {
     };
     return `<div ${FIRST_SCREEN_ATTRIBUTE}="${lang}" lang="${lang === "zh" ? "zh-CN" : "en"}" data-config="${attr(expect.config)}" data-meta="${attr(expect.meta)}" data-version="${attr(expect.version)}" hidden>${markup}</div>`;
   });
-  const out = html
+  // The app's entry and the chunks it imports, started by first-screen.js once it has decided
+  // (shown or not): the first screen's checks and paint do not share the phone's bandwidth and main
+  // thread with ~300 KB of script, which needs config.json and meta.json before it can show anything anyway.
+  const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+  if (!entry) throw new Error(`${htmlPath}: no entry script`);
+  const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
+  let out = html;
+  for (const tag of [entry, ...preloads]) out = out.replace(tag[0], "");
+  const boot = `<script async src="./first-screen.js" data-entry="${attr(entry[1])}" data-preload="${attr(preloads.map((m) => m[1]).join(" "))}"></script>`;
+  out = out
     .replace('<div id="root"></div>', `${screens.join("\n    ")}\n    <div id="root"></div>`)
-    .replace("</body>", `  <script async src="./first-screen.js"></script>\n  </body>`);
+    .replace("</body>", `  ${boot}\n  </body>`);
   writeFileSync(htmlPath, out);
   const added = Buffer.byteLength(out) - Buffer.byteLength(html);
   console.log(
