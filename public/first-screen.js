@@ -1,15 +1,4 @@
-/*
- * The built site's boot script (scripts/prerender.tsx puts it in index.html in place of the
- * app's entry script).
- *
- * It shows the Overview's first screen that the build prerendered into index.html: only for the
- * address it was rendered for (no parameter but `lang` and `view=overview`), and only once
- * config.json and meta.json say that the app will show the same data (the config the site was
- * built with, the same data version), so a deployer who points config.json elsewhere never sees
- * the build's figures. Then, shown or not, it starts the app (its entry script and the chunks
- * that one imports). The app renders beneath the first screen unseen and takes over as soon as
- * it has drawn its own findings (src/ui/first-screen.ts).
- */
+// The built site's boot script: shows the prerendered first screen when it is this data's, then starts the app (see src/ui/first-screen.ts).
 (() => {
   const boot = document.currentScript;
   let started = false;

@@ -18,6 +18,18 @@ describe("size budgets", () => {
       entry: ["assets/index-A.js"],
       preloads: ["assets/url-B.js"],
       css: ["assets/index-C.css"],
+      classic: [],
+    });
+  });
+
+  it("reads the entry and modulepreloads the prerender step hands to the boot script, which counts too", () => {
+    const html = `<head><link rel="stylesheet" href="./assets/index-C.css"></head><body><div id="root"></div>
+      <script async src="./first-screen.js" data-entry="./assets/index-A.js" data-preload="./assets/url-B.js ./assets/x-D.js"></script></body>`;
+    expect(htmlScripts(html)).toEqual({
+      entry: ["assets/index-A.js"],
+      preloads: ["assets/url-B.js", "assets/x-D.js"],
+      css: ["assets/index-C.css"],
+      classic: ["first-screen.js"],
     });
   });
 
