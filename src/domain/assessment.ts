@@ -8,6 +8,7 @@
 import { linearRegression } from "simple-statistics";
 import type { Indicator, Observation, Region, Target } from "../api/contract";
 import { isRate } from "./measure";
+import { byCodeUnits } from "./order";
 import { isQuarter, yearOf } from "./periods";
 import { gapToPath, type TargetProgress, targetProgress, targetTrajectory } from "./targets";
 
@@ -275,7 +276,7 @@ export function assessTargets(
       ? []
       : ind.targets
           .filter((x) => x.region === region)
-          .sort((a, b) => a.period.localeCompare(b.period))
+          .sort((a, b) => byCodeUnits(a.period, b.period))
           .flatMap((x) => assessTarget(ind, x, observations.get(ind.id) ?? []) ?? []),
   );
 }
@@ -340,7 +341,7 @@ function indexOf(observations: readonly Observation[]): LevelIndex {
 
 /** The region's own target judged today: the earliest not passed by `lastYear`, else its last. */
 function ownTarget(ind: Indicator, region: string, lastYear: number): Target | undefined {
-  const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => a.period.localeCompare(b.period));
+  const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => byCodeUnits(a.period, b.period));
   return mine.find((x) => yearOf(x.period) >= lastYear) ?? mine.at(-1);
 }
 
@@ -428,7 +429,7 @@ const judged = (r: RegionProgress) => r.gap !== null || r.against === "own-targe
 function worse(a: RegionProgress, b: RegionProgress): number {
   if (a.relative !== null && b.relative !== null && a.relative !== b.relative) return a.relative - b.relative;
   if ((a.relative === null) !== (b.relative === null)) return a.relative === null ? 1 : -1;
-  return (a.gap ?? 0) - (b.gap ?? 0) || a.indicator.id.localeCompare(b.indicator.id);
+  return (a.gap ?? 0) - (b.gap ?? 0) || byCodeUnits(a.indicator.id, b.indicator.id);
 }
 
 /**
@@ -458,7 +459,7 @@ export function shortfalls(
     if (row) rows.set(region.code, { ...row, of });
   }
   return [...rows.values()]
-    .sort((a, b) => b.behindOn - a.behindOn || worse(a.worst, b.worst) || a.region.code.localeCompare(b.region.code))
+    .sort((a, b) => b.behindOn - a.behindOn || worse(a.worst, b.worst) || byCodeUnits(a.region.code, b.region.code))
     .slice(0, limit);
 }
 

@@ -1,4 +1,5 @@
 import { type Indicator, type Level, PILLARS } from "../api/contract";
+import { byCodeUnits } from "./order";
 
 /**
  * What the Overview features, from the catalogue alone: the indicators marked `headline`,
@@ -31,7 +32,7 @@ export function byPillar(indicators: readonly Indicator[]): { pillar: (typeof PI
  * `lastYear` (the latest year of data), else its last one; undefined without a target.
  */
 export function currentTarget(ind: Indicator, region: string, lastYear: number): Indicator["targets"][number] | undefined {
-  const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => a.period.localeCompare(b.period));
+  const mine = ind.targets.filter((x) => x.region === region).sort((a, b) => byCodeUnits(a.period, b.period));
   return mine.find((x) => Number(x.period.slice(0, 4)) >= lastYear) ?? mine.at(-1);
 }
 

@@ -1,5 +1,6 @@
 import type { Indicator, Observation } from "../api/contract";
 import { isRate } from "./measure";
+import { byCodeUnits } from "./order";
 import { previousYear } from "./periods";
 
 /**
@@ -31,7 +32,7 @@ export function latestWithPrevious(
   const mine = observations.filter((o) => o.region === region && !o.period.includes("Q"));
   const latest = mine
     .filter((o) => o.value !== null && (until === undefined || o.period <= until))
-    .sort((a, b) => b.period.localeCompare(a.period))[0];
+    .sort((a, b) => byCodeUnits(b.period, a.period))[0];
   const previous = latest ? mine.find((o) => o.period === previousYear(latest.period)) : undefined;
   return { latest, previous };
 }

@@ -1,4 +1,5 @@
 import type { Region } from "../api/contract";
+import { byCodeUnits } from "./order";
 
 /** What peer selection needs: the focused region, its level's units and their values for one period. */
 export interface PeerInput {
@@ -29,7 +30,7 @@ export function selectPeers({ focus, units, values, selected, max = 8 }: PeerInp
       const v = values.get(u.code) ?? null;
       return u.zone === focus.zone && !taken.has(u.code) && v !== null ? [{ code: u.code, distance: Math.abs(v - own) }] : [];
     })
-    .sort((a, b) => a.distance - b.distance || a.code.localeCompare(b.code))
+    .sort((a, b) => a.distance - b.distance || byCodeUnits(a.code, b.code))
     .slice(0, room)
     .map((p) => p.code);
 }

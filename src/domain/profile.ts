@@ -10,6 +10,7 @@ import type { Aggregation, Indicator, Observation } from "../api/contract";
 import { benchmarkValue } from "./benchmark";
 import { classify, computeBreaks } from "./bins";
 import { MINMAX_FLAT, type Norm, normalise, rankDescending } from "./index-score";
+import { byCodeUnits } from "./order";
 import { isQuarter } from "./periods";
 
 /** How many tiers (梯队) the units of a level are sorted into, as the provincial county reports do. */
@@ -20,13 +21,6 @@ export const MIN_UNITS = 5;
 export const MIN_SHARED = 5;
 
 const present = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
-
-/**
- * Ids, codes and periods (ASCII letters, digits, "-", "Q") in code-unit order, which is
- * localeCompare's order for them: a page's first localeCompare loads ICU's collation data,
- * 80–100 ms of one task at a phone's 4× CPU (the profile's first judgement).
- */
-export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Tiers of the units of one level: 1 = the top class. */
 export interface Tiers {

@@ -1,5 +1,6 @@
 import type { Indicator, Observation, Target } from "../api/contract";
 import { isRate } from "./measure";
+import { byCodeUnits } from "./order";
 import { yearOf } from "./periods";
 
 export type Verdict = "achieved" | "on-track" | "behind";
@@ -43,7 +44,7 @@ export function targetProgress(ind: Indicator, target: Target, observations: rea
     .filter(
       (o): o is Valued => o.region === target.region && !o.period.includes("Q") && o.value !== null && Number.isFinite(o.value),
     )
-    .sort((a, b) => a.period.localeCompare(b.period));
+    .sort((a, b) => byCodeUnits(a.period, b.period));
   const yT = yearOf(target.period);
   const baseline = baselineOf(target, annual);
   if (!baseline) return null;

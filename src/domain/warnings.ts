@@ -8,6 +8,7 @@
 import { median } from "simple-statistics";
 import type { Indicator, Level, Observation, Region } from "../api/contract";
 import { isRate } from "./measure";
+import { byCodeUnits } from "./order";
 
 export type WarningKind = "outlier" | "reversal" | "vanished";
 /** One figure to look at again, with the numbers its one-line reason is written from. */
@@ -338,8 +339,8 @@ export function detectWarnings(
     (a, b) =>
       b.severity - a.severity ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      a.indicator.localeCompare(b.indicator) ||
-      a.region.localeCompare(b.region) ||
-      a.period.localeCompare(b.period),
+      byCodeUnits(a.indicator, b.indicator) ||
+      byCodeUnits(a.region, b.region) ||
+      byCodeUnits(a.period, b.period),
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../mock/generate";
 import { regionsAtLevel } from "../../src/api/filter";
-import { byCodeUnits } from "../../src/domain/profile";
+import { byCodeUnits } from "../../src/domain/order";
 import {
   buildProfile,
   type ProfileInput,

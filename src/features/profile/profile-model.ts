@@ -8,10 +8,10 @@ import { type Change, change } from "../../domain/change";
 import { indexEntry, indexedIndicator, indexInputs, indexObservations } from "../../domain/index-inputs";
 import { computeIndex, type IndexResult, type Norm, weightsOrEqual } from "../../domain/index-score";
 import { TOTAL } from "../../domain/intensity";
+import { byCodeUnits } from "../../domain/order";
 import { isQuarter, previousYear } from "../../domain/periods";
 import {
   benchmarkPillarScores,
-  byCodeUnits,
   directedRanks,
   indexYear,
   indexYears,
