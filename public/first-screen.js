@@ -32,11 +32,12 @@
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       return r.json();
     });
-  Promise.all([json("./config.json"), json(screen.getAttribute("data-meta"))])
-    .then(([config, meta]) => {
-      const same =
-        JSON.stringify(config) === screen.getAttribute("data-config") && meta.dataVersion === screen.getAttribute("data-version");
-      if (same && screen.isConnected) {
+  // config.json first: a site that reads elsewhere never asks for the snapshot's files.
+  const expected = screen.getAttribute("data-config");
+  json("./config.json")
+    .then((config) => (JSON.stringify(config) === expected ? json(screen.getAttribute("data-meta")) : null))
+    .then((meta) => {
+      if (meta && meta.dataVersion === screen.getAttribute("data-version") && screen.isConnected) {
         document.documentElement.classList.add("first-screen");
         screen.hidden = false;
         // The app once this frame is painted: its script's first task would otherwise come first.
