@@ -57,6 +57,16 @@ describe("map view on the built site", () => {
     expect(names).toContain("天河区");
   });
 
+  test("the boundaries are decoded in a worker, off the page's main thread, and the county map draws", async () => {
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${base}?view=map&level=county`);
+    await expect
+      .poll(async () => (await canvasInk(page, "section.map-main .chart canvas")).inked, { timeout: 15_000 })
+      .toBeGreaterThan(10_000);
+    expect(workers.filter((u) => /\/geo\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+  });
+
   test("drills into Guangzhou's 11 districts and back to the province", async () => {
     await page.goto(`${base}?view=map&indicator=5g-base-stations&tab=table`);
     await expect.poll(() => rows().count(), { message: "city table", timeout: 15_000 }).toBe(21);
