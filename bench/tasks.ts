@@ -166,7 +166,12 @@ function analyse(events: TraceEvent[]): { tasks: TaskReport[]; navStart: number 
   // CPU profile samples (the trace's own clock).
   const nodes = new Map<number, ProfileNode>();
   const samples: { t: number; node: number }[] = [];
-  const chunks = events.filter((e) => e.pid === busy.pid && (e.name === "Profile" || e.name === "ProfileChunk"));
+  // The main thread's profile only: each thread's `Profile` event is on that thread, its chunks on
+  // the profiler's thread with the same id, and a worker's samples (e.g. the boundaries decoded
+  // in geo.worker.ts) would otherwise be counted inside the main thread's tasks.
+  const profiles = events.filter((e) => e.pid === busy.pid && (e.name === "Profile" || e.name === "ProfileChunk"));
+  const mainIds = new Set(profiles.filter((e) => e.name === "Profile" && e.tid === busy.tid).map((e) => e.id));
+  const chunks = profiles.filter((e) => mainIds.has(e.id));
   const clock = new Map<string, number>();
   for (const e of chunks) {
     const data = e.args?.data as

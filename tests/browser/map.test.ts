@@ -57,6 +57,37 @@ describe("map view on the built site", () => {
     expect(names).toContain("天河区");
   });
 
+  test("the boundaries are decoded in a worker, off the page's main thread, and the county map draws", async () => {
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${base}?view=map&level=county`);
+    await expect
+      .poll(async () => (await canvasInk(page, "section.map-main .chart canvas")).inked, { timeout: 15_000 })
+      .toBeGreaterThan(10_000);
+    expect(workers.filter((u) => /\/geo\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+  });
+
+  test("the map and its ranking draw their first frame and stop: no entrance animation redraws them frame after frame", async () => {
+    // Frames drawn (ECharts `rendered`, bubbled up by ChartHost) and animations ended (`finished`), by panel.
+    await page.addInitScript(`(() => {
+      const count = (window.__frames = { rendered: {}, finished: {} });
+      for (const kind of ["rendered", "finished"]) {
+        document.addEventListener("chart-" + kind, (e) => {
+          const panel = e.target.closest("section")?.classList.contains("map-side") ? "ranking" : "map";
+          count[kind][panel] = (count[kind][panel] ?? 0) + 1;
+        });
+      }
+    })()`);
+    await page.goto(`${base}?view=map&level=county`);
+    const frames = () =>
+      page.evaluate(() => (window as unknown as { __frames: Record<"rendered" | "finished", Record<string, number>> }).__frames);
+    await expect.poll(async () => Object.keys((await frames()).finished).sort(), { timeout: 15_000 }).toEqual(["map", "ranking"]);
+    const { rendered } = await frames();
+    // A bar chart growing in for a second draws ~60 frames; drawn at once, one or two.
+    expect(rendered.ranking).toBeLessThanOrEqual(3);
+    expect(rendered.map).toBeLessThanOrEqual(3);
+  });
+
   test("drills into Guangzhou's 11 districts and back to the province", async () => {
     await page.goto(`${base}?view=map&indicator=5g-base-stations&tab=table`);
     await expect.poll(() => rows().count(), { message: "city table", timeout: 15_000 }).toBe(21);

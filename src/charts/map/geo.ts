@@ -1,7 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { fetchJson } from "../../api/fetch-json";
 
 /** Boundaries keyed by GB/T 2260 code, decoded from the replaceable TopoJSON file. */
 export interface Boundaries {
@@ -33,13 +32,22 @@ function decode(topology: Topology, name: string): Boundaries["counties"] {
 const ringArea = (ring: Position[]) =>
   Math.abs(ring.reduce((s, [x, y], i) => s + x * ring[(i + 1) % ring.length][1] - ring[(i + 1) % ring.length][0] * y, 0)) / 2;
 
+/** The outer ring of a unit's largest polygon (its mainland part, without far-off islands). */
+function largestRing(f: Shape): Position[] {
+  const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+  let [best, area] = [polys[0][0], -1];
+  for (const p of polys) {
+    const a = ringArea(p[0]);
+    if (a > area) [best, area] = [p[0], a];
+  }
+  return best;
+}
+
 /** The bounding box of each unit's largest polygon: the mainland, without far-off islands. */
 function mainlandBox(fc: Boundaries["counties"]): Boundaries["mainland"] {
   let [w, s, e, n] = [180, 90, -180, -90];
   for (const f of fc.features) {
-    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
-    for (const [x, y] of largest[0]) {
+    for (const [x, y] of largestRing(f)) {
       [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
     }
   }
@@ -52,15 +60,6 @@ function mainlandBox(fc: Boundaries["counties"]): Boundaries["mainland"] {
 export function decodeBoundaries(topology: Topology): Boundaries {
   const counties = decode(topology, "counties");
   return { counties, cities: decode(topology, "cities"), mainland: mainlandBox(counties) };
-}
-
-/**
- * The boundaries file, fetched like the API (config.json's `timeoutMs`: a file that never
- * answers becomes an alert, not an eternal skeleton; errors worded in the reader's language).
- */
-export async function loadBoundaries(url: string, timeoutMs: number, signal?: AbortSignal): Promise<Boundaries> {
-  const json = await fetchJson(new URL(url, document.baseURI).href, `GET ${url}`, { signal, timeoutMs });
-  return decodeBoundaries(json as Topology);
 }
 
 /** The shapes of some units (e.g. one city's counties, as /regions lists them). */
@@ -91,9 +90,7 @@ function ringCentroid(ring: Position[]): [number, number] {
 export function centroids(fc: Boundaries["counties"]): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   for (const f of fc.features) {
-    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const largest = polys.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
-    out.set(f.properties.code, ringCentroid(largest[0]));
+    out.set(f.properties.code, ringCentroid(largestRing(f)));
   }
   return out;
 }

@@ -127,7 +127,9 @@ export function buildProportionalOption(input: ProportionalInput, lang: Lang, t:
       ...(input.frame ? { boundingCoords: input.frame } : {}),
       selectedMode: false,
       itemStyle: { areaColor: NEUTRAL_AREA, borderColor: "#ffffff", borderWidth: 0.6 },
-      emphasis: { itemStyle: { areaColor: "#fcd34d", borderColor: "#333", borderWidth: 1.2 }, label: { show: true } },
+      // No label in any state without names (see the choropleth: ECharts would make and measure 124).
+      emphasis: { itemStyle: { areaColor: "#fcd34d", borderColor: "#333", borderWidth: 1.2 }, label: { show: input.labels } },
+      select: { label: { show: input.labels } },
       label: regionLabels(byCode, input.labels, lang),
       tooltip: { show: true },
     },

@@ -24,6 +24,10 @@ export function buildRankingOption(
   const colors = sequential(Math.max(breaks.length - 1, 1), indicator.direction);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return {
+    // Drawn at once, without bars growing in: their entrance redrew every bar and label each
+    // frame for a second after the map's first draw (on a phone at 4× CPU, 50–130 ms a frame,
+    // every one a long task). A period step still moves the bars (the update animation).
+    animationDuration: 0,
     grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
     tooltip: {
       trigger: "item",
@@ -38,7 +42,8 @@ export function buildRankingOption(
       inverse: true,
       data: rows.map((r) => `${r.rank}. ${pick(r.name, lang)}`),
       axisTick: { show: false },
-      axisLabel: { fontSize: 11 },
+      // Every bar named (the chart is 22 px a row): no "auto" pass measuring the labels to thin them.
+      axisLabel: { fontSize: 11, interval: 0 },
     },
     series: [
       {

@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useConfig } from "../../api/context";
 import type { Region } from "../../api/contract";
-import { type Boundaries, loadBoundaries, subset } from "./geo";
+import { type Boundaries, subset } from "./geo";
+import { loadBoundaries } from "./geo-client";
 import { registerMap } from "./register";
 
 /** The deployment's boundaries (config.json `boundaries.url`), fetched once per session (when `enabled`). */
