@@ -166,7 +166,14 @@ function analyse(events: TraceEvent[]): { tasks: TaskReport[]; navStart: number 
   // CPU profile samples (the trace's own clock).
   const nodes = new Map<number, ProfileNode>();
   const samples: { t: number; node: number }[] = [];
-  const chunks = events.filter((e) => e.pid === busy.pid && (e.name === "Profile" || e.name === "ProfileChunk"));
+  // The main thread's profile only: a worker's (its Profile event on the worker's thread, its
+  // chunks under the same id) has its own clock and node ids.
+  const mainProfiles = new Set(
+    events.filter((e) => e.pid === busy.pid && e.tid === busy.tid && e.name === "Profile").map((e) => e.id ?? ""),
+  );
+  const chunks = events.filter(
+    (e) => e.pid === busy.pid && (e.name === "Profile" || e.name === "ProfileChunk") && mainProfiles.has(e.id ?? ""),
+  );
   const clock = new Map<string, number>();
   for (const e of chunks) {
     const data = e.args?.data as
