@@ -25,98 +25,150 @@ export type Pillar = (typeof PILLARS)[number];
 export type Status = (typeof STATUSES)[number];
 export type Measure = (typeof MEASURES)[number];
 
+/*
+ * Built when first used, not at import: every view's entry script imports this file, and
+ * constructing its ~130 zod schemas there was the largest part of that script's first task on a
+ * phone (~100–200 ms at 4× CPU). An exported object schema is a real zod object whose fields are
+ * getters (zod's own way to declare fields lazily: it reads the shape once, at the first parse,
+ * and keeps what the getters returned); a response schema with a refinement is `z.lazy` (a
+ * `.check` copies the object's definition, which would read, i.e. build, every field); the
+ * pieces several schemas share are built once, by `once`. A schema that is never parsed (the
+ * observations answers, which the static source checks by a plain pass and zod only on failure;
+ * the HTTP source's) is never built beyond its shell. What is accepted and refused, and with
+ * which message, is unchanged.
+ */
+
+/** A function that builds its value the first time it is called and then returns that same value. */
+const once = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
+};
+
+const text = once(() => z.strictObject({ zh: z.string(), en: z.string() }));
 /** A text meant for people, in both languages. */
-export const TextSchema = z.strictObject({ zh: z.string(), en: z.string() });
-export type Text = z.infer<typeof TextSchema>;
+export type Text = z.infer<ReturnType<typeof text>>;
 
 export const REGION_CODE = /^\d{6}$/;
 export const INDICATOR_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** "2023" (a year) or "2023Q2" (a quarter). */
 export const PERIOD = /^(\d{4})(?:Q([1-4]))?$/;
 
-const Code = z.string().check(z.regex(REGION_CODE, "expected a six-digit GB/T 2260 code"));
-const IndicatorId = z.string().check(z.regex(INDICATOR_ID, "expected lower-case words joined by '-'"));
-const Period = z.string().check(z.regex(PERIOD, "expected a year like 2023 or a quarter like 2023Q2"));
-const Year = z.int().check(z.gte(1949), z.lte(2100));
+const code = once(() => z.string().check(z.regex(REGION_CODE, "expected a six-digit GB/T 2260 code")));
+const indicatorId = once(() => z.string().check(z.regex(INDICATOR_ID, "expected lower-case words joined by '-'")));
+const period = once(() => z.string().check(z.regex(PERIOD, "expected a year like 2023 or a quarter like 2023Q2")));
+const year = once(() => z.int().check(z.gte(1949), z.lte(2100)));
 
 export const MetaSchema = z.object({
-  title: TextSchema,
-  dataVersion: z.string().check(z.minLength(1)),
-  updatedAt: z.iso.datetime({ offset: true }),
-  simulated: z.boolean(),
-  firstYear: Year,
-  lastYear: Year,
+  get title() {
+    return text();
+  },
+  get dataVersion() {
+    return z.string().check(z.minLength(1));
+  },
+  get updatedAt() {
+    return z.iso.datetime({ offset: true });
+  },
+  get simulated() {
+    return z.boolean();
+  },
+  get firstYear() {
+    return year();
+  },
+  get lastYear() {
+    return year();
+  },
   /** Policy milestones drawn on time-series charts (optional: an additive change to v1). */
-  milestones: z.optional(z.array(z.object({ date: z.iso.date(), label: TextSchema }))),
+  get milestones() {
+    return z.optional(z.array(z.object({ date: z.iso.date(), label: text() })));
+  },
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
 export const RegionSchema = z.object({
-  code: Code,
-  level: z.enum(LEVELS),
-  parent: z.nullable(Code),
-  name: TextSchema,
-  zone: z.nullable(z.enum(ZONES)),
-  kind: z.nullable(z.enum(KINDS)),
+  get code() {
+    return code();
+  },
+  get level() {
+    return z.enum(LEVELS);
+  },
+  get parent() {
+    return z.nullable(code());
+  },
+  get name() {
+    return text();
+  },
+  get zone() {
+    return z.nullable(z.enum(ZONES));
+  },
+  get kind() {
+    return z.nullable(z.enum(KINDS));
+  },
 });
 export type Region = z.infer<typeof RegionSchema>;
 
-export const RegionsResponseSchema = z.object({ regions: z.array(RegionSchema).check(z.minLength(1)) }).check(
-  z.superRefine(({ regions }, ctx) => {
-    const byCode = new Map<string, Region>();
-    regions.forEach((r, i) => {
-      if (byCode.has(r.code)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["regions", i, "code"],
-          message: `duplicate region code ${r.code}`,
-        });
-      }
-      byCode.set(r.code, r);
-    });
-    const expectedParent: Record<Level, Level | null> = {
-      province: null,
-      city: "province",
-      county: "city",
-    };
-    regions.forEach((r, i) => {
-      const want = expectedParent[r.level];
-      const parent = r.parent === null ? undefined : byCode.get(r.parent);
-      if (want === null ? r.parent !== null : parent?.level !== want) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["regions", i, "parent"],
-          message: want ? `a ${r.level} needs a ${want} as parent, got ${String(r.parent)}` : "the province has no parent",
-        });
-      }
-    });
-  }),
+// z.lazy, not getters: `.check` copies an object's definition, which reads (builds) every field.
+export const RegionsResponseSchema = z.lazy(() =>
+  z.object({ regions: z.array(RegionSchema).check(z.minLength(1)) }).check(
+    z.superRefine(({ regions }, ctx) => {
+      const byCode = new Map<string, Region>();
+      regions.forEach((r, i) => {
+        if (byCode.has(r.code)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["regions", i, "code"],
+            message: `duplicate region code ${r.code}`,
+          });
+        }
+        byCode.set(r.code, r);
+      });
+      const expectedParent: Record<Level, Level | null> = {
+        province: null,
+        city: "province",
+        county: "city",
+      };
+      regions.forEach((r, i) => {
+        const want = expectedParent[r.level];
+        const parent = r.parent === null ? undefined : byCode.get(r.parent);
+        if (want === null ? r.parent !== null : parent?.level !== want) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["regions", i, "parent"],
+            message: want ? `a ${r.level} needs a ${want} as parent, got ${String(r.parent)}` : "the province has no parent",
+          });
+        }
+      });
+    }),
+  ),
 );
 
-const Aggregation = z.discriminatedUnion("method", [
-  /** Parent = sum of children. */
-  z.object({ method: z.literal("sum") }),
-  /** Parent = Σ value·weight / Σ weight, the weight being another indicator's value. */
-  z.object({ method: z.literal("weighted-mean"), weight: IndicatorId }),
-]);
-export type Aggregation = z.infer<typeof Aggregation>;
+const aggregation = once(() =>
+  z.discriminatedUnion("method", [
+    /** Parent = sum of children. */
+    z.object({ method: z.literal("sum") }),
+    /** Parent = Σ value·weight / Σ weight, the weight being another indicator's value. */
+    z.object({ method: z.literal("weighted-mean"), weight: indicatorId() }),
+  ]),
+);
+export type Aggregation = z.infer<ReturnType<typeof aggregation>>;
 
 /**
  * Where a plan measures its target from (optional: an additive change to v1): the plan's base
  * period and, when the plan states it, the base value; without `value` the base is the
  * observation of that period. Absent, clients fall back to the first year of data and say so.
  */
-const TargetBase = z.object({ period: Period, value: z.optional(z.number()) });
-export type TargetBase = z.infer<typeof TargetBase>;
+const targetBase = once(() => z.object({ period: period(), value: z.optional(z.number()) }));
+export type TargetBase = z.infer<ReturnType<typeof targetBase>>;
 
-const Target = z.object({
-  region: Code,
-  period: Period,
-  value: z.number(),
-  source: TextSchema,
-  base: z.optional(TargetBase),
-});
-export type Target = z.infer<typeof Target>;
+const target = once(() =>
+  z.object({
+    region: code(),
+    period: period(),
+    value: z.number(),
+    source: text(),
+    base: z.optional(targetBase()),
+  }),
+);
+export type Target = z.infer<ReturnType<typeof target>>;
 
 /**
  * A context indicator an amount may be divided by to compare regions of different size
@@ -125,99 +177,147 @@ export type Target = z.infer<typeof Target>;
  * residents"), `unit` the resulting figure's unit and `decimals` its precision (absent: the
  * label and one decimal).
  */
-const Denominator = z.object({
-  indicator: IndicatorId,
-  scale: z.number().check(z.positive()),
-  label: TextSchema,
-  unit: z.optional(TextSchema),
-  decimals: z.optional(z.int().check(z.gte(0), z.lte(6))),
-});
-export type Denominator = z.infer<typeof Denominator>;
+const denominator = once(() =>
+  z.object({
+    indicator: indicatorId(),
+    scale: z.number().check(z.positive()),
+    label: text(),
+    unit: z.optional(text()),
+    decimals: z.optional(z.int().check(z.gte(0), z.lte(6))),
+  }),
+);
+export type Denominator = z.infer<ReturnType<typeof denominator>>;
 
 export const IndicatorSchema = z.object({
-  id: IndicatorId,
-  pillar: z.enum(PILLARS),
-  name: TextSchema,
-  unit: TextSchema,
-  description: TextSchema,
-  source: TextSchema,
-  frequency: z.enum(FREQUENCIES),
-  direction: z.enum(["higher", "lower"]),
-  levels: z.array(z.enum(LEVELS)).check(z.minLength(1)),
-  aggregation: Aggregation,
-  decimals: z.int().check(z.gte(0), z.lte(6)),
-  targets: z.array(Target),
-  headline: z.optional(z.boolean()),
+  get id() {
+    return indicatorId();
+  },
+  get pillar() {
+    return z.enum(PILLARS);
+  },
+  get name() {
+    return text();
+  },
+  get unit() {
+    return text();
+  },
+  get description() {
+    return text();
+  },
+  get source() {
+    return text();
+  },
+  get frequency() {
+    return z.enum(FREQUENCIES);
+  },
+  get direction() {
+    return z.enum(["higher", "lower"]);
+  },
+  get levels() {
+    return z.array(z.enum(LEVELS)).check(z.minLength(1));
+  },
+  get aggregation() {
+    return aggregation();
+  },
+  get decimals() {
+    return z.int().check(z.gte(0), z.lte(6));
+  },
+  get targets() {
+    return z.array(target());
+  },
+  get headline() {
+    return z.optional(z.boolean());
+  },
   /** A base figure (GDP, population…) published so that rates can be aggregated. */
-  context: z.optional(z.boolean()),
+  get context() {
+    return z.optional(z.boolean());
+  },
   /**
    * A warning for people reading the figures, e.g. that two measures of the digital economy
    * differ and must never share an axis (optional: an additive change to v1).
    */
-  caution: z.optional(TextSchema),
+  get caution() {
+    return z.optional(text());
+  },
   /** Stock, flow or rate (optional: an additive change to v1); see MEASURES. */
-  measure: z.optional(z.enum(MEASURES)),
+  get measure() {
+    return z.optional(z.enum(MEASURES));
+  },
   /**
    * The context indicators this amount may be divided by, its natural intensive form first
    * (optional: an additive change to v1). Land area is always available besides these.
    */
-  denominators: z.optional(z.array(Denominator)),
+  get denominators() {
+    return z.optional(z.array(denominator()));
+  },
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const IndicatorsResponseSchema = z.object({ indicators: z.array(IndicatorSchema) }).check(
-  z.superRefine(({ indicators }, ctx) => {
-    const ids = new Set<string>();
-    indicators.forEach((ind, i) => {
-      if (ids.has(ind.id)) {
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator id ${ind.id}` });
-      }
-      ids.add(ind.id);
-    });
-    indicators.forEach((ind, i) => {
-      ind.denominators?.forEach((d, j) => {
-        if (!ids.has(d.indicator) || d.indicator === ind.id) {
+export const IndicatorsResponseSchema = z.lazy(() =>
+  z.object({ indicators: z.array(IndicatorSchema) }).check(
+    z.superRefine(({ indicators }, ctx) => {
+      const ids = new Set<string>();
+      indicators.forEach((ind, i) => {
+        if (ids.has(ind.id)) {
+          ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `duplicate indicator id ${ind.id}` });
+        }
+        ids.add(ind.id);
+      });
+      indicators.forEach((ind, i) => {
+        ind.denominators?.forEach((d, j) => {
+          if (!ids.has(d.indicator) || d.indicator === ind.id) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["indicators", i, "denominators", j, "indicator"],
+              message: `denominator ${d.indicator} is ${d.indicator === ind.id ? "the indicator itself" : "not in the catalogue"}`,
+            });
+          }
+        });
+        if (ind.aggregation.method === "weighted-mean" && !ids.has(ind.aggregation.weight)) {
           ctx.addIssue({
             code: "custom",
-            path: ["indicators", i, "denominators", j, "indicator"],
-            message: `denominator ${d.indicator} is ${d.indicator === ind.id ? "the indicator itself" : "not in the catalogue"}`,
+            path: ["indicators", i, "aggregation", "weight"],
+            message: `weight indicator ${ind.aggregation.weight} is not in the catalogue`,
           });
         }
       });
-      if (ind.aggregation.method === "weighted-mean" && !ids.has(ind.aggregation.weight)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["indicators", i, "aggregation", "weight"],
-          message: `weight indicator ${ind.aggregation.weight} is not in the catalogue`,
-        });
-      }
-    });
-  }),
+    }),
+  ),
 );
 
 export const ObservationSchema = z.object({
-  region: Code,
-  period: Period,
-  value: z.nullable(z.number()),
-  status: z.enum(STATUSES),
+  get region() {
+    return code();
+  },
+  get period() {
+    return period();
+  },
+  get value() {
+    return z.nullable(z.number());
+  },
+  get status() {
+    return z.enum(STATUSES);
+  },
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 
-export const ObservationsResponseSchema = z.object({ indicator: IndicatorId, observations: z.array(ObservationSchema) }).check(
-  z.superRefine(({ observations }, ctx) => {
-    const seen = new Set<string>();
-    observations.forEach((o, i) => {
-      const key = `${o.region}@${o.period}`;
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["observations", i],
-          message: `duplicate observation for region ${o.region}, period ${o.period}`,
-        });
-      }
-      seen.add(key);
-    });
-  }),
+export const ObservationsResponseSchema = z.lazy(() =>
+  z.object({ indicator: indicatorId(), observations: z.array(ObservationSchema) }).check(
+    z.superRefine(({ observations }, ctx) => {
+      const seen = new Set<string>();
+      observations.forEach((o, i) => {
+        const key = `${o.region}@${o.period}`;
+        if (seen.has(key)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["observations", i],
+            message: `duplicate observation for region ${o.region}, period ${o.period}`,
+          });
+        }
+        seen.add(key);
+      });
+    }),
+  ),
 );
 export type ObservationsResponse = z.infer<typeof ObservationsResponseSchema>;
 
@@ -232,5 +332,7 @@ export interface ObservationQuery {
 }
 
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  get error() {
+    return z.object({ code: z.string(), message: z.string() });
+  },
 });

@@ -12,8 +12,13 @@ import { isExactObservationsResponse } from "./parse-observations";
  * snapshot-only `snapshot.bundles` (see mock/snapshot.ts for which).
  */
 export const LevelBundleSchema = z.object({
-  level: z.enum(LEVELS),
-  answers: z.array(ObservationsResponseSchema),
+  // Getters: built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
+  get level() {
+    return z.enum(LEVELS);
+  },
+  get answers() {
+    return z.array(ObservationsResponseSchema);
+  },
 });
 export type LevelBundle = z.infer<typeof LevelBundleSchema>;
 

@@ -10,9 +10,16 @@ import { isExactObservationsResponse } from "./parse-observations";
  * `GET /observations?indicator={id}&level={level}&from={year}&to={year}` (the year and its quarters).
  */
 export const YearFileSchema = z.object({
-  level: z.enum(LEVELS),
-  year: z.string().check(z.regex(/^\d{4}$/, "expected a year like 2023")),
-  answers: z.array(ObservationsResponseSchema),
+  // Getters: built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
+  get level() {
+    return z.enum(LEVELS);
+  },
+  get year() {
+    return z.string().check(z.regex(/^\d{4}$/, "expected a year like 2023"));
+  },
+  get answers() {
+    return z.array(ObservationsResponseSchema);
+  },
 });
 export type YearFile = z.infer<typeof YearFileSchema>;
 

@@ -9,12 +9,19 @@ const LOCALE: Record<Lang, string> = { zh: "zh-CN", en: "en-GB" };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+
 /** The translator for one language: `{name}` placeholders are filled from `vars`, as text. */
 export function translator(lang: Lang): Translate {
   const table = MESSAGES[lang];
-  // A key whose texts have not been added yet shows as itself: visibly wrong, never a crash.
-  return (key, vars) =>
-    (table[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+  return (key, vars) => {
+    // A key whose texts have not been added yet shows as itself: visibly wrong, never a crash.
+    const text = table[key] ?? key;
+    // Most texts have nothing to fill (labels, headings): no regular expression for those, a
+    // first render calls this hundreds of times. Without `vars` a placeholder stays as written.
+    if (vars === undefined || !text.includes("{")) return text;
+    return text.replace(PLACEHOLDER, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
 }
 
 /** A bilingual text from the API in the current language. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUES as MESSAGES } from "../../src/i18n/catalogues";
+import { translator } from "../../src/i18n/format";
+import type { MessageKey } from "../../src/i18n/messages";
 
 const CJK = /[\u3400-\u9fff]/;
 /** English texts that carry Chinese on purpose: the language switch and bilingual marks. */
@@ -27,5 +29,21 @@ describe("message catalogues", () => {
   it("use the same placeholders in both languages", () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(zh)) expect(names(en[key]), key).toEqual(names(zh[key]));
+  });
+});
+
+describe("translator", () => {
+  const en = translator("en");
+
+  it("fills placeholders from vars, as text, and leaves those it is not given as written", () => {
+    expect(en("header.version", { version: "2024.3" })).toBe("Data version 2024.3");
+    expect(en("header.version", { other: 1 })).toBe("Data version {version}");
+    expect(en("header.version")).toBe("Data version {version}");
+    expect(en("error.waitSeconds", { n: 0 })).toBe("0 s");
+  });
+
+  it("gives a text without placeholders as it is, and an unknown key as itself", () => {
+    expect(en("nav.map", { unused: "x" })).toBe("Map");
+    expect(en("no.such.key" as MessageKey)).toBe("no.such.key");
   });
 });
