@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import type { DataSource } from "./data-source";
 import { createHttpSource } from "./http";
 import { issueText } from "./issue-text";
+import { lazyFields } from "./lazy-fields";
 import { createStaticSource } from "./static";
 
 /** Links we put on the page must not run script (`javascript:`) or embed data. */
@@ -14,46 +15,35 @@ export function isSafeLink(url: string): boolean {
 }
 
 /**
- * `config.json`, next to index.html: the one file a deployer edits. Its fields are getters,
+ * `config.json`, next to index.html: the one file a deployer edits. Its fields (lazyFields) are
  * built when the first config is parsed rather than when the entry script runs (see contract.ts).
  */
-export const ConfigSchema = z.strictObject({
-  /** `http`: a REST API of contract v1; `static`: a snapshot of the same as files. */
-  get dataSource() {
-    return z.enum(["http", "static"]);
-  },
-  /** Where the API or snapshot lives, relative to the page or absolute. */
-  get baseUrl() {
-    return z.string().check(z.minLength(1));
-  },
-  /** Give up on a request after this many milliseconds. */
-  get timeoutMs() {
-    return z._default(z.int().check(z.gte(1000), z.lte(300_000)), 15_000);
-  },
-  /** Send cookies to the API (behind an authenticating proxy): "include" or "same-origin". */
-  get credentials() {
-    return z._default(z.enum(["omit", "same-origin", "include"]), "same-origin");
-  },
-  /** Extra request headers for the API. */
-  get headers() {
-    return z._default(z.record(z.string(), z.string()), {});
-  },
-  /** Where a user signs in when the API answers 401 or 403 (behind an authenticating proxy). */
-  get signInUrl() {
-    return z.optional(z.string().check(z.refine(isSafeLink, "must be an http(s) or relative URL")));
-  },
-  /** The map's boundaries: a TopoJSON file keyed by GB/T 2260 code, replaceable by the deployer. */
-  get boundaries() {
-    return z._default(
-      z.strictObject({
-        url: z._default(z.string().check(z.minLength(1)), "./geo/guangdong-counties.topo.json"),
-        /** For publication in mainland China: the approved base map's approval number (审图号), shown with the map. */
-        approval: z.optional(z.string().check(z.maxLength(100))),
-      }),
-      { url: "./geo/guangdong-counties.topo.json" },
-    );
-  },
-});
+export const ConfigSchema = z.strictObject(
+  lazyFields({
+    /** `http`: a REST API of contract v1; `static`: a snapshot of the same as files. */
+    dataSource: () => z.enum(["http", "static"]),
+    /** Where the API or snapshot lives, relative to the page or absolute. */
+    baseUrl: () => z.string().check(z.minLength(1)),
+    /** Give up on a request after this many milliseconds. */
+    timeoutMs: () => z._default(z.int().check(z.gte(1000), z.lte(300_000)), 15_000),
+    /** Send cookies to the API (behind an authenticating proxy): "include" or "same-origin". */
+    credentials: () => z._default(z.enum(["omit", "same-origin", "include"]), "same-origin"),
+    /** Extra request headers for the API. */
+    headers: () => z._default(z.record(z.string(), z.string()), {}),
+    /** Where a user signs in when the API answers 401 or 403 (behind an authenticating proxy). */
+    signInUrl: () => z.optional(z.string().check(z.refine(isSafeLink, "must be an http(s) or relative URL"))),
+    /** The map's boundaries: a TopoJSON file keyed by GB/T 2260 code, replaceable by the deployer. */
+    boundaries: () =>
+      z._default(
+        z.strictObject({
+          url: z._default(z.string().check(z.minLength(1)), "./geo/guangdong-counties.topo.json"),
+          /** For publication in mainland China: the approved base map's approval number (审图号), shown with the map. */
+          approval: z.optional(z.string().check(z.maxLength(100))),
+        }),
+        { url: "./geo/guangdong-counties.topo.json" },
+      ),
+  }),
+);
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** config.json is missing or wrong: shown as a full-page message, never a blank page. */

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same validation as zod, tree-shakable (the classic API costs ~85 KB gzipped more).
 import * as z from "zod/mini";
+import { lazyFields, once } from "./lazy-fields";
 
 export const LEVELS = ["province", "city", "county"] as const;
 export const ZONES = ["prd", "east", "west", "north"] as const;
@@ -29,7 +30,7 @@ export type Measure = (typeof MEASURES)[number];
  * Built when first used, not at import: every view's entry script imports this file, and
  * constructing its ~130 zod schemas there was the largest part of that script's first task on a
  * phone (~100–200 ms at 4× CPU). An exported object schema is a real zod object whose fields are
- * getters (zod's own way to declare fields lazily: it reads the shape once, at the first parse,
+ * getters (lazyFields: zod's own way to declare fields lazily; it reads the shape once, at the first parse,
  * and keeps what the getters returned); a response schema with a refinement is `z.lazy` (a
  * `.check` copies the object's definition, which would read, i.e. build, every field); the
  * pieces several schemas share are built once, by `once`. A schema that is never parsed (the
@@ -37,12 +38,6 @@ export type Measure = (typeof MEASURES)[number];
  * the HTTP source's) is never built beyond its shell. What is accepted and refused, and with
  * which message, is unchanged.
  */
-
-/** A function that builds its value the first time it is called and then returns that same value. */
-const once = <T>(build: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= build());
-};
 
 const text = once(() => z.strictObject({ zh: z.string(), en: z.string() }));
 /** A text meant for people, in both languages. */
@@ -58,52 +53,30 @@ const indicatorId = once(() => z.string().check(z.regex(INDICATOR_ID, "expected 
 const period = once(() => z.string().check(z.regex(PERIOD, "expected a year like 2023 or a quarter like 2023Q2")));
 const year = once(() => z.int().check(z.gte(1949), z.lte(2100)));
 
-export const MetaSchema = z.object({
-  get title() {
-    return text();
-  },
-  get dataVersion() {
-    return z.string().check(z.minLength(1));
-  },
-  get updatedAt() {
-    return z.iso.datetime({ offset: true });
-  },
-  get simulated() {
-    return z.boolean();
-  },
-  get firstYear() {
-    return year();
-  },
-  get lastYear() {
-    return year();
-  },
-  /** Policy milestones drawn on time-series charts (optional: an additive change to v1). */
-  get milestones() {
-    return z.optional(z.array(z.object({ date: z.iso.date(), label: text() })));
-  },
-});
+export const MetaSchema = z.object(
+  lazyFields({
+    title: text,
+    dataVersion: () => z.string().check(z.minLength(1)),
+    updatedAt: () => z.iso.datetime({ offset: true }),
+    simulated: () => z.boolean(),
+    firstYear: year,
+    lastYear: year,
+    /** Policy milestones drawn on time-series charts (optional: an additive change to v1). */
+    milestones: () => z.optional(z.array(z.object({ date: z.iso.date(), label: text() }))),
+  }),
+);
 export type Meta = z.infer<typeof MetaSchema>;
 
-export const RegionSchema = z.object({
-  get code() {
-    return code();
-  },
-  get level() {
-    return z.enum(LEVELS);
-  },
-  get parent() {
-    return z.nullable(code());
-  },
-  get name() {
-    return text();
-  },
-  get zone() {
-    return z.nullable(z.enum(ZONES));
-  },
-  get kind() {
-    return z.nullable(z.enum(KINDS));
-  },
-});
+export const RegionSchema = z.object(
+  lazyFields({
+    code: code,
+    level: () => z.enum(LEVELS),
+    parent: () => z.nullable(code()),
+    name: text,
+    zone: () => z.nullable(z.enum(ZONES)),
+    kind: () => z.nullable(z.enum(KINDS)),
+  }),
+);
 export type Region = z.infer<typeof RegionSchema>;
 
 // z.lazy, not getters: `.check` copies an object's definition, which reads (builds) every field.
@@ -188,69 +161,37 @@ const denominator = once(() =>
 );
 export type Denominator = z.infer<ReturnType<typeof denominator>>;
 
-export const IndicatorSchema = z.object({
-  get id() {
-    return indicatorId();
-  },
-  get pillar() {
-    return z.enum(PILLARS);
-  },
-  get name() {
-    return text();
-  },
-  get unit() {
-    return text();
-  },
-  get description() {
-    return text();
-  },
-  get source() {
-    return text();
-  },
-  get frequency() {
-    return z.enum(FREQUENCIES);
-  },
-  get direction() {
-    return z.enum(["higher", "lower"]);
-  },
-  get levels() {
-    return z.array(z.enum(LEVELS)).check(z.minLength(1));
-  },
-  get aggregation() {
-    return aggregation();
-  },
-  get decimals() {
-    return z.int().check(z.gte(0), z.lte(6));
-  },
-  get targets() {
-    return z.array(target());
-  },
-  get headline() {
-    return z.optional(z.boolean());
-  },
-  /** A base figure (GDP, population…) published so that rates can be aggregated. */
-  get context() {
-    return z.optional(z.boolean());
-  },
-  /**
-   * A warning for people reading the figures, e.g. that two measures of the digital economy
-   * differ and must never share an axis (optional: an additive change to v1).
-   */
-  get caution() {
-    return z.optional(text());
-  },
-  /** Stock, flow or rate (optional: an additive change to v1); see MEASURES. */
-  get measure() {
-    return z.optional(z.enum(MEASURES));
-  },
-  /**
-   * The context indicators this amount may be divided by, its natural intensive form first
-   * (optional: an additive change to v1). Land area is always available besides these.
-   */
-  get denominators() {
-    return z.optional(z.array(denominator()));
-  },
-});
+export const IndicatorSchema = z.object(
+  lazyFields({
+    id: indicatorId,
+    pillar: () => z.enum(PILLARS),
+    name: text,
+    unit: text,
+    description: text,
+    source: text,
+    frequency: () => z.enum(FREQUENCIES),
+    direction: () => z.enum(["higher", "lower"]),
+    levels: () => z.array(z.enum(LEVELS)).check(z.minLength(1)),
+    aggregation: aggregation,
+    decimals: () => z.int().check(z.gte(0), z.lte(6)),
+    targets: () => z.array(target()),
+    headline: () => z.optional(z.boolean()),
+    /** A base figure (GDP, population…) published so that rates can be aggregated. */
+    context: () => z.optional(z.boolean()),
+    /**
+     * A warning for people reading the figures, e.g. that two measures of the digital economy
+     * differ and must never share an axis (optional: an additive change to v1).
+     */
+    caution: () => z.optional(text()),
+    /** Stock, flow or rate (optional: an additive change to v1); see MEASURES. */
+    measure: () => z.optional(z.enum(MEASURES)),
+    /**
+     * The context indicators this amount may be divided by, its natural intensive form first
+     * (optional: an additive change to v1). Land area is always available besides these.
+     */
+    denominators: () => z.optional(z.array(denominator())),
+  }),
+);
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 export const IndicatorsResponseSchema = z.lazy(() =>
@@ -285,20 +226,14 @@ export const IndicatorsResponseSchema = z.lazy(() =>
   ),
 );
 
-export const ObservationSchema = z.object({
-  get region() {
-    return code();
-  },
-  get period() {
-    return period();
-  },
-  get value() {
-    return z.nullable(z.number());
-  },
-  get status() {
-    return z.enum(STATUSES);
-  },
-});
+export const ObservationSchema = z.object(
+  lazyFields({
+    region: code,
+    period: period,
+    value: () => z.nullable(z.number()),
+    status: () => z.enum(STATUSES),
+  }),
+);
 export type Observation = z.infer<typeof ObservationSchema>;
 
 export const ObservationsResponseSchema = z.lazy(() =>
@@ -331,8 +266,8 @@ export interface ObservationQuery {
   to?: string;
 }
 
-export const ErrorBodySchema = z.object({
-  get error() {
-    return z.object({ code: z.string(), message: z.string() });
-  },
-});
+export const ErrorBodySchema = z.object(
+  lazyFields({
+    error: () => z.object({ code: z.string(), message: z.string() }),
+  }),
+);

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { type Indicator, LEVELS, type Level, type Observation, ObservationsResponseSchema, type Region } from "./contract";
 import { ContractError, parse } from "./errors";
 import { regionsAtLevel } from "./filter";
+import { lazyFields } from "./lazy-fields";
 import { isExactObservationsResponse } from "./parse-observations";
 
 /**
@@ -11,15 +12,13 @@ import { isExactObservationsResponse } from "./parse-observations";
  * i.e. the indicator's per-level file. Written only for the levels listed in meta.json's
  * snapshot-only `snapshot.bundles` (see mock/snapshot.ts for which).
  */
-export const LevelBundleSchema = z.object({
-  // Getters: built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
-  get level() {
-    return z.enum(LEVELS);
-  },
-  get answers() {
-    return z.array(ObservationsResponseSchema);
-  },
-});
+export const LevelBundleSchema = z.object(
+  lazyFields({
+    // Built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
+    level: () => z.enum(LEVELS),
+    answers: () => z.array(ObservationsResponseSchema),
+  }),
+);
 export type LevelBundle = z.infer<typeof LevelBundleSchema>;
 
 /** A bundle's path in the snapshot. */

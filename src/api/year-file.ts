@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { LEVELS, ObservationsResponseSchema, PERIOD } from "./contract";
 import { parse } from "./errors";
+import { lazyFields } from "./lazy-fields";
 import { isExactObservationsResponse } from "./parse-observations";
 
 /**
@@ -9,18 +10,14 @@ import { isExactObservationsResponse } from "./parse-observations";
  * published at the level, exactly the answer of
  * `GET /observations?indicator={id}&level={level}&from={year}&to={year}` (the year and its quarters).
  */
-export const YearFileSchema = z.object({
-  // Getters: built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
-  get level() {
-    return z.enum(LEVELS);
-  },
-  get year() {
-    return z.string().check(z.regex(/^\d{4}$/, "expected a year like 2023"));
-  },
-  get answers() {
-    return z.array(ObservationsResponseSchema);
-  },
-});
+export const YearFileSchema = z.object(
+  lazyFields({
+    // Built on the first parse by zod, which happens only when the plain pass refuses (see contract.ts).
+    level: () => z.enum(LEVELS),
+    year: () => z.string().check(z.regex(/^\d{4}$/, "expected a year like 2023")),
+    answers: () => z.array(ObservationsResponseSchema),
+  }),
+);
 export type YearFile = z.infer<typeof YearFileSchema>;
 
 /** A year file validated against YearFileSchema (each answer checked as parseObservationsResponse does). */
