@@ -37,9 +37,21 @@
   json("./config.json")
     .then((config) => (JSON.stringify(config) === expected ? json(screen.getAttribute("data-meta")) : null))
     .then((meta) => {
-      if (meta && meta.dataVersion === screen.getAttribute("data-version") && screen.isConnected) {
+      const show = meta && meta.dataVersion === screen.getAttribute("data-version") && screen.isConnected;
+      for (const other of document.querySelectorAll("[data-first-screen]")) if (!show || other !== screen) other.remove();
+      if (show) {
         document.documentElement.classList.add("first-screen");
+        document.documentElement.lang = screen.lang;
         screen.hidden = false;
+        // Its links are links; its language and wall buttons go where the app's would (the rest waits for the app).
+        screen.addEventListener("click", (event) => {
+          const button = event.target.closest("button");
+          const to = new URLSearchParams(location.search);
+          if (button?.classList.contains("lang-switch")) to.set("lang", button.lang === "en" ? "en" : "zh");
+          else if (button?.classList.contains("wall-switch")) to.set("screen", "big");
+          else return;
+          location.assign(`?${to}`);
+        });
         // The app once this frame is painted: its script's first task would otherwise come first.
         requestAnimationFrame(() => setTimeout(start));
       } else start();

@@ -32,7 +32,7 @@ export function Header() {
       </div>
       <div className="header-actions">
         <Briefing />
-        <button type="button" onClick={() => update({ screen: "big", view: "overview" })}>
+        <button type="button" className="wall-switch" onClick={() => update({ screen: "big", view: "overview" })}>
           {t("big.enter")}
         </button>
         <button

@@ -105,6 +105,23 @@ describe("the prerendered first screen", () => {
     await page.context().close();
   });
 
+  test("its language and wall buttons go where the app's would, before the app has started", async () => {
+    const base = await host();
+    const { page, checked } = await openHeld(base);
+    await checked();
+    await page.locator('[data-first-screen="zh"] .lang-switch').click();
+    await page.waitForURL((url) => url.searchParams.get("lang") === "en", { waitUntil: "commit" });
+    await page.locator('[data-first-screen="en"] .findings').waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    // Only the language shown stays in the page.
+    expect(await page.locator('[data-first-screen="zh"]').count()).toBe(0);
+    await page.locator('[data-first-screen="en"] .wall-switch').click();
+    await page.waitForURL((url) => url.searchParams.get("screen") === "big" && url.searchParams.get("lang") === "en", {
+      waitUntil: "commit",
+    });
+    await page.context().close();
+  });
+
   test("never shown for another address", async () => {
     const base = await host();
     for (const query of ["?view=map", "?level=county", "?lang=en&year=2023", "?lang=fr"]) {
