@@ -66,8 +66,11 @@ try {
     Object.fromEntries(list.map((ind, k) => [ind.id, answers[k]]));
   const targeted = targetIndicators(indicators, province);
   const atLevel = watched(indicators, level);
-  const [provinceSeries, levelSeries] = await Promise.all([series(targeted, "province"), series(atLevel, level)]);
-  await series(featured(indicators), "province");
+  const [provinceSeries, levelSeries] = await Promise.all([
+    series(targeted, "province"),
+    series(atLevel, level),
+    series(featured(indicators), "province"),
+  ]);
   const judged = judgeParts({
     parts: ["targets", "behind", "warnings"],
     indicators,
@@ -81,18 +84,18 @@ try {
   const findings = keyFindings(judged.targets ?? [], judged.behind ?? [], judged.warnings ?? []);
   const years = Array.from({ length: meta.lastYear - meta.firstYear + 1 }, (_, i) => String(meta.lastYear - i));
 
+  // What first-screen.js checks before it shows one: the same config, the same data version.
+  const expect = {
+    config: JSON.stringify(JSON.parse(configText)),
+    meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
+    version: meta.dataVersion,
+  };
   const screens = LANGS.map((lang) => {
     const markup = renderToStaticMarkup(
       <Providers config={served} store={createAppStore({ lang })} queryClient={client}>
         <FirstScreen findings={findings} indicators={indicators} regions={regions} province={province} years={years} />
       </Providers>,
     );
-    // What first-screen.js checks before it shows this: the same config, the same data version.
-    const expect = {
-      config: JSON.stringify(JSON.parse(configText)),
-      meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
-      version: meta.dataVersion,
-    };
     return `<div ${FIRST_SCREEN_ATTRIBUTE}="${lang}" lang="${lang === "zh" ? "zh-CN" : "en"}" data-config="${attr(expect.config)}" data-meta="${attr(expect.meta)}" data-version="${attr(expect.version)}" hidden>${markup}</div>`;
   });
   // The app's entry and the chunks it imports, started by first-screen.js once it has decided

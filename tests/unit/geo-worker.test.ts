@@ -10,42 +10,14 @@ import type { Topology } from "topojson-specification";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { decodeBoundaries } from "../../src/charts/map/geo";
 import { decodeOffPage, resetGeoWorker } from "../../src/charts/map/geo-client";
+import { standInWorkers } from "../support/stand-in-worker";
 
 const topology = JSON.parse(
   readFileSync(resolve(__dirname, "../../public/geo/guangdong-counties.topo.json"), "utf8"),
 ) as Topology;
 const expected = decodeBoundaries(topology);
 
-/** The worker module's scope, and a Worker whose messages cross it as structured clones. */
-const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (m: unknown) => void } = {
-  onmessage: null,
-  postMessage: () => undefined,
-};
-let started = 0;
-let asked = 0;
-class ClonedWorker {
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { preventDefault: () => void; message?: string }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  constructor(url: URL, options: WorkerOptions) {
-    started++;
-    expect(url.pathname).toMatch(/geo\.worker\.ts$/);
-    expect(options.type).toBe("module");
-    scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }));
-  }
-  postMessage(m: unknown) {
-    asked++;
-    const data = structuredClone(m);
-    setTimeout(() => scope.onmessage?.({ data }));
-  }
-  terminate() {}
-}
-/** A worker that never starts (a blocked or unsupported script): the browser fires `error`. */
-class BrokenWorker extends ClonedWorker {
-  postMessage() {
-    setTimeout(() => this.onerror?.({ preventDefault: () => undefined }));
-  }
-}
+const { scope, counts, ClonedWorker, BrokenWorker, resetCounts } = standInWorkers(/geo\.worker\.ts$/);
 
 beforeAll(async () => {
   vi.stubGlobal("self", scope);
@@ -57,15 +29,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   resetGeoWorker();
-  started = 0;
-  asked = 0;
+  resetCounts();
 });
 
 describe("boundaries decoded off the main thread", () => {
   it("are decoded by the worker, the same as on the page", async () => {
     vi.stubGlobal("Worker", ClonedWorker);
     const got = await decodeOffPage(topology);
-    expect([started, asked]).toEqual([1, 1]);
+    expect([counts.started, counts.asked]).toEqual([1, 1]);
     expect(got.counties.features).toHaveLength(124);
     expect(got.cities.features).toHaveLength(21);
     expect(got).toEqual(expected);
@@ -76,7 +47,7 @@ describe("boundaries decoded off the main thread", () => {
     const broken = { ...topology, objects: { cities: topology.objects.cities } } as Topology;
     await expect(decodeOffPage(broken)).rejects.toThrow('boundaries: the TopoJSON has no "counties" collection');
     expect(await decodeOffPage(topology)).toEqual(expected);
-    expect([started, asked]).toEqual([1, 2]);
+    expect([counts.started, counts.asked]).toEqual([1, 2]);
   });
 
   it("are decoded on the page, in a task of its own, where there is no Worker", async () => {
@@ -96,7 +67,7 @@ describe("boundaries decoded off the main thread", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(await decodeOffPage(topology)).toEqual(expected);
     expect(await decodeOffPage(topology)).toEqual(expected);
-    expect(started).toBe(1);
+    expect(counts.started).toBe(1);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("decoding on the page"));
   });
 });

@@ -14,6 +14,7 @@ import { targetProgress } from "../../src/domain/targets";
 import { detectWarnings } from "../../src/domain/warnings";
 import { judge, resetJudgeWorker } from "../../src/judgments/judge-client";
 import { packSeries, unpackSeries } from "../../src/judgments/pack";
+import { standInWorkers } from "../support/stand-in-worker";
 
 const data = generateDataset();
 const province = regionsAtLevel(data.regions, "province")[0].code;
@@ -55,34 +56,7 @@ function direct(req: JudgeRequest) {
   };
 }
 
-/** The worker module's scope, and a Worker whose messages cross it as structured clones. */
-const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (m: unknown) => void } = {
-  onmessage: null,
-  postMessage: () => undefined,
-};
-let started = 0;
-class ClonedWorker {
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { preventDefault: () => void }) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  constructor(url: URL, options: WorkerOptions) {
-    started++;
-    expect(url.pathname).toMatch(/judge\.worker\.ts$/);
-    expect(options.type).toBe("module");
-    scope.postMessage = (m) => setTimeout(() => this.onmessage?.({ data: structuredClone(m) }));
-  }
-  postMessage(m: unknown, transfer: Transferable[] = []) {
-    const data = structuredClone(m, { transfer });
-    setTimeout(() => scope.onmessage?.({ data }));
-  }
-  terminate() {}
-}
-/** A worker that never starts (a blocked or unsupported script): the browser fires `error`. */
-class BrokenWorker extends ClonedWorker {
-  postMessage() {
-    setTimeout(() => this.onerror?.({ preventDefault: () => undefined }));
-  }
-}
+const { scope, counts, ClonedWorker, BrokenWorker, resetCounts } = standInWorkers(/judge\.worker\.ts$/);
 
 beforeAll(async () => {
   vi.stubGlobal("self", scope);
@@ -93,7 +67,7 @@ beforeAll(async () => {
 afterEach(() => {
   vi.unstubAllGlobals();
   resetJudgeWorker();
-  started = 0;
+  resetCounts();
 });
 
 describe("series packed for the worker", () => {
@@ -122,7 +96,7 @@ describe("judging off the main thread", () => {
       expect(expected.behind.length).toBeGreaterThan(0);
       expect(expected.warnings.length).toBeGreaterThan(0);
       const got = await judge(req);
-      expect(started).toBe(1);
+      expect(counts.started).toBe(1);
       expect(got).toEqual(expected);
       // The page's own catalogue objects, not the clones that came back.
       expect(got.targets?.[0].indicator).toBe(expected.targets[0].indicator);
@@ -143,7 +117,7 @@ describe("judging off the main thread", () => {
     expect(Object.keys(city)).toEqual(["targets"]);
     expect(Object.keys(county)).toEqual(["warnings"]);
     expect(county.warnings).toEqual(direct(request("county")).warnings);
-    expect(started).toBe(1);
+    expect(counts.started).toBe(1);
   });
 
   it("judges on the page, in a task of its own, where there is no Worker", async () => {
@@ -166,6 +140,6 @@ describe("judging off the main thread", () => {
     const req = request("county");
     expect(await judge(req)).toEqual(direct(req));
     expect(await judge({ ...req, parts: ["targets"] })).toEqual({ targets: direct(req).targets });
-    expect(started).toBe(1);
+    expect(counts.started).toBe(1);
   });
 });

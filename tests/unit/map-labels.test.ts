@@ -30,18 +30,19 @@ const boundaries = decodeBoundaries(
 const t = translator("zh");
 const GUANGZHOU = "440100";
 
+/** An indicator's rows for the counties (of one city), and their boundaries registered as a map. */
 function rowsOf(id: string, city?: string) {
   const ind = dataset.indicators.find((i) => i.id === id);
   if (!ind) throw new Error(id);
   const units = regionsAtLevel(dataset.regions, "county").filter((u) => !city || u.parent === city);
-  return { ind, units, rows: buildRows(units, dataset.observations.get(id) ?? [], "2023", ind) };
-}
-
-function choropleth(city?: string) {
-  const { ind, units, rows } = rowsOf("core-digital-va", city);
   const mapName = city
     ? registerMap(`gd-county-${city}-labels-test`, subset(boundaries.counties, new Set(units.map((u) => u.code))))
     : registerMap("gd-county-labels-test", boundaries.counties);
+  return { ind, units, mapName, rows: buildRows(units, dataset.observations.get(id) ?? [], "2023", ind) };
+}
+
+function choropleth(city?: string) {
+  const { ind, units, mapName, rows } = rowsOf("core-digital-va", city);
   const breaks = computeBreaks(
     rows.map((r) => r.value),
     "quantile",
@@ -55,10 +56,7 @@ function choropleth(city?: string) {
 }
 
 function circles(city?: string) {
-  const { ind, units, rows } = rowsOf("5g-base-stations", city);
-  const mapName = city
-    ? registerMap(`gd-county-${city}-labels-test`, subset(boundaries.counties, new Set(units.map((u) => u.code))))
-    : registerMap("gd-county-labels-test", boundaries.counties);
+  const { ind, units, mapName, rows } = rowsOf("5g-base-stations", city);
   const option = buildProportionalOption(
     { mapName, indicator: ind, rows, centroids: centroids(boundaries.counties), labels: city !== undefined },
     "zh",

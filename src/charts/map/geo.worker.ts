@@ -19,7 +19,7 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data: { id, topology } }) => {
   try {
-    scope.postMessage({ id, boundaries: decodeBoundaries(topology) });
+    scope.postMessage({ id, result: decodeBoundaries(topology) });
   } catch (e) {
     scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }
