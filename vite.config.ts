@@ -30,7 +30,8 @@ function devMockApi(): Plugin {
 }
 
 /**
- * The built site's Content-Security-Policy: no inline script, no eval, data only from its own
+ * The built site's Content-Security-Policy: no inline script (but the boot script, which
+ * scripts/prerender.tsx inlines and allows by its hash), no eval, data only from its own
  * origin. A deployer whose API lives on another origin adds it to `connect-src` in
  * dist/index.html (or sends the same policy as an HTTP header); see the README.
  */

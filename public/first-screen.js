@@ -1,11 +1,14 @@
-// The built site's boot script: shows the prerendered first screen when it is this data's, then starts the app (see src/ui/first-screen.ts).
+// The built site's boot script, inlined into index.html by scripts/prerender.tsx: shows the
+// prerendered first screen when it is this data's (the Overview's for the default address, the
+// header over a skeleton for any other view), then starts the app (see src/ui/first-screen.ts).
 (() => {
   const boot = document.currentScript;
+  const data = (name) => boot.getAttribute(`data-${name}`) || "";
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    for (const href of (boot.getAttribute("data-preload") || "").split(" ").filter(Boolean)) {
+    for (const href of data("preload").split(" ").filter(Boolean)) {
       const link = document.createElement("link");
       link.rel = "modulepreload";
       link.href = href;
@@ -13,17 +16,27 @@
     }
     const entry = document.createElement("script");
     entry.type = "module";
-    entry.src = boot.getAttribute("data-entry");
+    entry.src = data("entry");
     document.head.append(entry);
   };
 
+  // The Overview's first screen for the default address (no parameter but `lang` and
+  // `view=overview`); the header alone for any address of a view (not the wall display, whose
+  // screen has no header, nor a language or view the app does not know).
   const params = new URLSearchParams(location.search);
+  const lang = params.get("lang") || "zh";
+  const view = params.get("view") || "overview";
   let plain = true;
+  let shell = params.get("screen") !== "big";
   params.forEach((value, key) => {
     if (!((key === "lang" && (value === "zh" || value === "en")) || (key === "view" && value === "overview"))) plain = false;
+    if (key === "lang" && value !== "zh" && value !== "en") shell = false;
   });
-  const screen = document.querySelector(`[data-first-screen="${params.get("lang") || "zh"}"]`);
-  if (!plain || !screen) {
+  const screens = [...document.querySelectorAll("[data-first-screen]")];
+  const screen = screens.find((s) => s.getAttribute("data-first-screen") === lang && s.hasAttribute("data-shell") === !plain);
+  const current = screen?.querySelector(`nav a[href="?view=${encodeURIComponent(view)}"]`);
+  if (!screen || !(plain || (shell && current))) {
+    for (const s of screens) s.remove();
     start();
     return;
   }
@@ -33,13 +46,14 @@
       return r.json();
     });
   // config.json first: a site that reads elsewhere never asks for the snapshot's files.
-  const expected = screen.getAttribute("data-config");
   json("./config.json")
-    .then((config) => (JSON.stringify(config) === expected ? json(screen.getAttribute("data-meta")) : null))
+    .then((config) => (JSON.stringify(config) === data("config") ? json(data("meta")) : null))
     .then((meta) => {
-      const show = meta && meta.dataVersion === screen.getAttribute("data-version") && screen.isConnected;
-      for (const other of document.querySelectorAll("[data-first-screen]")) if (!show || other !== screen) other.remove();
+      const show = meta && meta.dataVersion === data("version") && screen.isConnected;
+      for (const other of screens) if (!show || other !== screen) other.remove();
       if (show) {
+        for (const link of screen.querySelectorAll("nav a")) link.removeAttribute("aria-current");
+        current?.setAttribute("aria-current", "page");
         document.documentElement.classList.add("first-screen");
         document.documentElement.lang = screen.lang;
         screen.hidden = false;
@@ -48,8 +62,10 @@
           const button = event.target.closest("button");
           const to = new URLSearchParams(location.search);
           if (button?.classList.contains("lang-switch")) to.set("lang", button.lang === "en" ? "en" : "zh");
-          else if (button?.classList.contains("wall-switch")) to.set("screen", "big");
-          else return;
+          else if (button?.classList.contains("wall-switch")) {
+            to.set("screen", "big");
+            to.set("view", "overview");
+          } else return;
           location.assign(`?${to}`);
         });
         // The app once this frame is painted: its script's first task would otherwise come first.
@@ -58,6 +74,7 @@
     })
     .catch(() => {
       // Nothing to show: the app says what went wrong.
+      for (const s of screens) s.remove();
       start();
     });
 })();

@@ -74,26 +74,36 @@ export function staticImports(code: string): string[] {
 /**
  * The entry script and modulepreloads of a built index.html, as paths inside dist: as Vite writes
  * them, or as the prerender step hands them to the boot script (`data-entry`, `data-preload` on
- * first-screen.js, which is then one of the page's `classic` scripts).
+ * the inline script it writes from public/first-screen.js). Classic scripts are files (`classic`)
+ * or inline (`inline`, their code), and count as the page's JavaScript either way.
  */
-export function htmlScripts(html: string): { entry: string[]; preloads: string[]; css: string[]; classic: string[] } {
+export function htmlScripts(html: string): {
+  entry: string[];
+  preloads: string[];
+  css: string[];
+  classic: string[];
+  inline: string[];
+} {
   const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
   const clean = (href: string) => posix.normalize(href.replace(/^\.?\//, ""));
-  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
-  const scripts = tags.filter((t) => t.startsWith("<script") && attr(t, "src"));
-  const modules = scripts.filter((t) => attr(t, "type") === "module");
-  const classic = scripts.filter((t) => attr(t, "type") !== "module");
-  const booted = classic.filter((t) => attr(t, "data-entry"));
-  const preloads = tags.filter((t) => t.startsWith("<link") && attr(t, "rel") === "modulepreload");
-  const css = tags.filter((t) => t.startsWith("<link") && attr(t, "rel") === "stylesheet");
+  const links = (html.match(/<link\b[^>]*>/g) ?? []).filter((t) => attr(t, "rel"));
+  const scripts = [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g)].map((m) => ({ tag: m[1], code: m[2] }));
+  const modules = scripts.filter((s) => attr(s.tag, "type") === "module" && attr(s.tag, "src"));
+  const classic = scripts.filter((s) => attr(s.tag, "type") !== "module");
+  const booted = classic.filter((s) => attr(s.tag, "data-entry"));
+  const preloads = links.filter((t) => attr(t, "rel") === "modulepreload");
+  const css = links.filter((t) => attr(t, "rel") === "stylesheet");
   return {
-    entry: [...modules.map((t) => attr(t, "src") as string), ...booted.map((t) => attr(t, "data-entry") as string)].map(clean),
+    entry: [...modules.map((s) => attr(s.tag, "src") as string), ...booted.map((s) => attr(s.tag, "data-entry") as string)].map(
+      clean,
+    ),
     preloads: [
       ...preloads.map((t) => attr(t, "href") as string),
-      ...booted.flatMap((t) => (attr(t, "data-preload") ?? "").split(" ").filter(Boolean)),
+      ...booted.flatMap((s) => (attr(s.tag, "data-preload") ?? "").split(" ").filter(Boolean)),
     ].map(clean),
     css: css.map((t) => clean(attr(t, "href") as string)),
-    classic: classic.map((t) => clean(attr(t, "src") as string)),
+    classic: classic.filter((s) => attr(s.tag, "src")).map((s) => clean(attr(s.tag, "src") as string)),
+    inline: classic.filter((s) => !attr(s.tag, "src") && s.code.trim()).map((s) => s.code),
   };
 }
 
@@ -112,7 +122,7 @@ export function checkBudgets(dist = join(fileURLToPath(new URL("..", import.meta
   const index = join(dist, "index.html");
   if (!existsSync(index)) throw new Error(`${index} is missing: run npm run build first`);
   const html = readFileSync(index, "utf8");
-  const { entry, preloads, css, classic } = htmlScripts(html);
+  const { entry, preloads, css, classic, inline } = htmlScripts(html);
   if (entry.length !== 1) failures.push(`dist/index.html should have one module entry script, found ${entry.length}`);
 
   // The initial set: the entry, its static imports (transitively) and the modulepreloads.
@@ -133,7 +143,13 @@ export function checkBudgets(dist = join(fileURLToPath(new URL("..", import.meta
     return found;
   };
   const initial = closure([...entry, ...preloads, ...classic]);
-  const initialFigures = [...initial].map((f) => figure(dist, f)).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const inlineFigures = inline.map((code, k) => {
+    const body = Buffer.from(code);
+    return { file: `index.html, inline script ${k + 1}`, bytes: body.length, gzipBytes: gzipSync(body).length };
+  });
+  const initialFigures = [...[...initial].map((f) => figure(dist, f)), ...inlineFigures].sort(
+    (a, b) => b.gzipBytes - a.gzipBytes,
+  );
   const initialGzip = initialFigures.reduce((s, f) => s + f.gzipBytes, 0);
 
   // The chart chunk and what it imports (ECharts), found by the module it holds.

@@ -13,21 +13,25 @@
  * it when it has drawn its own findings (src/ui/first-screen.ts). A site whose config.json reads
  * an HTTP API gets none: its data is not known at build time.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { minifySync } from "rolldown/utils";
 import { createDataSource, parseConfig } from "../src/api/config";
 import type { Indicator, Observation, ObservationQuery } from "../src/api/contract";
 import { createQueryClient, indicatorsQuery, metaQuery, observationsQuery, regionsQuery } from "../src/api/queries";
 import { Providers } from "../src/app/Providers";
+import { ViewShell } from "../src/app/ViewShell";
 import { featured, targetIndicators, watched } from "../src/domain/catalogue";
 import { keyFindings } from "../src/domain/findings";
 import { judgeParts } from "../src/domain/judgments";
 import { FirstScreen } from "../src/features/overview/FirstScreen";
 import { createAppStore } from "../src/state/store";
 import { DEFAULT_VIEW, LANGS } from "../src/state/url";
-import { FIRST_SCREEN_ATTRIBUTE } from "../src/ui/first-screen";
+import { BOOT_SCRIPT, FIRST_SCREEN_ATTRIBUTE, SHELL_ATTRIBUTE } from "../src/ui/first-screen";
 import { serveStatic } from "./serve-static";
 
 const { values } = parseArgs({ options: { dist: { type: "string", default: "dist" } } });
@@ -84,21 +88,21 @@ try {
   const findings = keyFindings(judged.targets ?? [], judged.behind ?? [], judged.warnings ?? []);
   const years = Array.from({ length: meta.lastYear - meta.firstYear + 1 }, (_, i) => String(meta.lastYear - i));
 
-  // What first-screen.js checks before it shows one: the same config, the same data version.
-  const expect = {
-    config: JSON.stringify(JSON.parse(configText)),
-    meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
-    version: meta.dataVersion,
-  };
-  const screens = LANGS.map((lang) => {
-    const markup = renderToStaticMarkup(
+  const render = (lang: (typeof LANGS)[number], node: ReactNode) =>
+    renderToStaticMarkup(
       <Providers config={served} store={createAppStore({ lang })} queryClient={client}>
-        <FirstScreen findings={findings} indicators={indicators} regions={regions} province={province} years={years} />
+        {node}
       </Providers>,
     );
-    return `<div ${FIRST_SCREEN_ATTRIBUTE}="${lang}" lang="${lang === "zh" ? "zh-CN" : "en"}" data-config="${attr(expect.config)}" data-meta="${attr(expect.meta)}" data-version="${attr(expect.version)}" hidden>${markup}</div>`;
+  const screens = LANGS.flatMap((lang) => {
+    const open = `<div ${FIRST_SCREEN_ATTRIBUTE}="${lang}" lang="${lang === "zh" ? "zh-CN" : "en"}"`;
+    return [
+      `${open} hidden>${render(lang, <FirstScreen findings={findings} indicators={indicators} regions={regions} province={province} years={years} />)}</div>`,
+      // Every other address: the header (its data version, the nav) over the skeleton the app shows while a view loads.
+      `${open} ${SHELL_ATTRIBUTE} hidden>${render(lang, <ViewShell />)}</div>`,
+    ];
   });
-  // The app's entry and the chunks it imports, started by first-screen.js once it has decided
+  // The app's entry and the chunks it imports, started by the boot script once it has decided
   // (shown or not): the first screen's checks and paint do not share the phone's bandwidth and main
   // thread with ~300 KB of script, which needs config.json and meta.json before it can show anything anyway.
   const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
@@ -106,14 +110,34 @@ try {
   const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
   let out = html;
   for (const tag of [entry, ...preloads]) out = out.replace(tag[0], "");
-  const boot = `<script async src="./first-screen.js" data-entry="${attr(entry[1])}" data-preload="${attr(preloads.map((m) => m[1]).join(" "))}"></script>`;
+  // Inline, not one more round trip before anything can be decided; with what it checks against.
+  const bootPath = join(dist, BOOT_SCRIPT);
+  const minified = minifySync(BOOT_SCRIPT, readFileSync(bootPath, "utf8"), { compress: true, mangle: true });
+  if (minified.errors.length) throw new Error(`${bootPath}: ${minified.errors.map((e) => e.message).join("; ")}`);
+  const bootCode = minified.code.trim();
+  rmSync(bootPath);
+  const checks = {
+    entry: entry[1],
+    preload: preloads.map((m) => m[1]).join(" "),
+    config: JSON.stringify(JSON.parse(configText)),
+    meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
+    version: meta.dataVersion,
+  };
+  const bootText = `\n${bootCode.replace(/<\/script/gi, "<\\/script")}\n`;
+  const boot = `<script ${Object.entries(checks)
+    .map(([k, v]) => `data-${k}="${attr(v)}"`)
+    .join(" ")}>${bootText}</script>`;
+  // The site's policy allows this one inline script by its hash, and still no other.
+  const hash = `'sha256-${createHash("sha256").update(bootText).digest("base64")}'`;
+  if (!out.includes("script-src 'self'")) throw new Error(`${htmlPath}: no script-src 'self' in its Content-Security-Policy`);
+  out = out.replace("script-src 'self'", `script-src 'self' ${hash}`);
   out = out
     .replace('<div id="root"></div>', `${screens.join("\n    ")}\n    <div id="root"></div>`)
     .replace("</body>", `  ${boot}\n  </body>`);
   writeFileSync(htmlPath, out);
   const added = Buffer.byteLength(out) - Buffer.byteLength(html);
   console.log(
-    `prerender: the Overview's first screen in ${LANGS.join(", ")} → ${htmlPath} (+${(added / 1024).toFixed(1)} KB, ${Math.round(performance.now() - started)} ms)`,
+    `prerender: the Overview's first screen and the views' header in ${LANGS.join(", ")} → ${htmlPath} (+${(added / 1024).toFixed(1)} KB, ${Math.round(performance.now() - started)} ms); its boot script is inline, allowed by script-src ${hash}`,
   );
 } finally {
   await site.stop();

@@ -10,6 +10,7 @@ import { usePainted } from "../ui/use-painted";
 import { Notices } from "./Notices";
 import { OfflineBanner } from "./OfflineBanner";
 import { Shell } from "./Shell";
+import { VIEW_SKELETON_HEIGHT } from "./ViewShell";
 
 // Each view but the Overview is its own chunk: the map's code and geometry, for one, load
 // only when a view that draws a map is opened.
@@ -56,7 +57,7 @@ function LazyView({ view }: { view: LazyViewName }) {
   // The view's chunk is asked for once the header and this skeleton are on screen.
   const painted = usePainted();
   const View = useMemo(() => (painted ? viewComponent(view, attempt > 0) : null), [painted, view, attempt]);
-  const skeleton = <Skeleton height={480} />;
+  const skeleton = <Skeleton height={VIEW_SKELETON_HEIGHT} />;
   return (
     <PanelBoundary onRetry={() => setAttempt((n) => n + 1)}>
       <Suspense fallback={skeleton}>{View ? <View /> : skeleton}</Suspense>
@@ -76,8 +77,9 @@ export function App() {
     // Assigned as text: the title from the API never becomes markup.
     document.title = `${t(`nav.${view}`)} · ${title}`;
   }, [lang, view, title, t]);
-  // The prerendered first screen is the Overview's: any other view shows at once.
-  useTakeOver(view !== "overview" || big);
+  // The wall display has no header: it shows at once; so does any other view over the Overview's first screen.
+  useTakeOver(big);
+  useTakeOver(view !== "overview", "overview");
   if (big) return <WallDisplay />;
   return (
     <Shell>

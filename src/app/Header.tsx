@@ -4,6 +4,7 @@ import { useLang, useT } from "../i18n/use-t";
 import { useApp } from "../state/context";
 import { VIEWS } from "../state/url";
 import { Briefing } from "../ui/Briefing";
+import { useTakeOver } from "../ui/first-screen";
 
 export function Header() {
   const t = useT();
@@ -11,6 +12,8 @@ export function Header() {
   const meta = useMeta();
   const update = useApp((s) => s.update);
   const view = useApp((s) => s.view);
+  // The prerendered header (app/ViewShell.tsx) stands in until this one can say the same.
+  useTakeOver(meta.data !== undefined, "shell");
   return (
     <header className="app-header">
       <div className="brand">

@@ -2,8 +2,8 @@
  * The prerendered first screen (scripts/prerender.tsx, public/first-screen.js, src/ui/first-screen.ts)
  * in real Chromium, on copies of the built site. The entry script is held back, as on a slow
  * phone, so what stands in before the app can be looked at: the build's header, key findings and
- * headline figures, only for the address and the data they were rendered for; then the app takes
- * over and says the same thing.
+ * headline figures for the default address, the header alone for any other view's, only for the
+ * data they were rendered for; then the app takes over and says the same thing.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,7 +38,7 @@ async function host(edit: (dir: string) => void = () => undefined): Promise<stri
 
 /**
  * Opens `url` with the app's entry script held back until `release` is called. `checked` settles
- * once first-screen.js has decided: it asks for the entry only then (at once for another address,
+ * once the boot script has decided: it asks for the entry only then (at once when it has nothing to show,
  * after its checks otherwise, after the first screen's frame when it shows it).
  */
 async function openHeld(url: string): Promise<{ page: Page; release: () => void; checked: () => Promise<void> }> {
@@ -61,22 +61,26 @@ async function openHeld(url: string): Promise<{ page: Page; release: () => void;
 
 const visibleScreens = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("[data-first-screen]")].filter((e) => !e.hidden).map((e) => e.dataset.firstScreen),
+    [...document.querySelectorAll<HTMLElement>("[data-first-screen]")]
+      .filter((e) => !e.hidden)
+      .map((e) => `${e.dataset.firstScreen}${e.hasAttribute("data-shell") ? " header" : ""}`),
   );
 
 describe("the prerendered first screen", () => {
   test("the build writes it hidden, in both languages, with what it must be checked against", () => {
     const html = readFileSync(join(DIST, "index.html"), "utf8");
     for (const lang of ["zh", "en"]) {
-      const tag = new RegExp(`<div data-first-screen="${lang}"[^>]*>`).exec(html)?.[0] ?? "";
-      expect(tag, lang).toContain(" hidden");
-      expect(tag).toContain('data-meta="./data/v1/meta.json"');
-      expect(tag).toMatch(/data-version="[^"]+"/);
+      const tags = [...html.matchAll(new RegExp(`<div data-first-screen="${lang}"[^>]*>`, "g"))].map((m) => m[0]);
+      // The Overview's, and the header for every other view.
+      expect(tags, lang).toHaveLength(2);
+      for (const tag of tags) expect(tag, lang).toContain(" hidden");
+      expect(tags.filter((t) => t.includes(" data-shell"))).toHaveLength(1);
     }
-    // The boot script starts the app: the entry is not in the page before it has decided.
-    expect(html).toMatch(
-      /<script async src="\.\/first-screen\.js" data-entry="\.\/assets\/index-[^"]+\.js" data-preload="[^"]*"><\/script>/,
-    );
+    // The inline boot script starts the app: the entry is not in the page before it has decided.
+    const boot = /<script (data-entry="[^"]*"[^>]*)>/.exec(html)?.[1] ?? "";
+    expect(boot).toMatch(/^data-entry="\.\/assets\/index-[^"]+\.js" data-preload="[^"]*"/);
+    expect(boot).toContain('data-meta="./data/v1/meta.json"');
+    expect(boot).toMatch(/data-version="[^"]+"/);
     expect(html).not.toMatch(/<script type="module"/);
   });
 
@@ -85,6 +89,7 @@ describe("the prerendered first screen", () => {
     const errors = collectConsoleErrors(page);
     await checked();
     expect(await visibleScreens(page)).toEqual(["en"]);
+    expect(await page.locator("[data-first-screen]").count()).toBe(1);
     const standIn = await page.locator('[data-first-screen="en"] .findings').textContent();
     expect(standIn).toMatch(/The province's targets: \d+/);
     const figures = await page.locator('[data-first-screen="en"] .kpi-value').allTextContents();
@@ -122,12 +127,42 @@ describe("the prerendered first screen", () => {
     await page.context().close();
   });
 
-  test("never shown for another address", async () => {
+  test("for any other address of a view, the header alone; the app's header takes over once it says the same", async () => {
     const base = await host();
-    for (const query of ["?view=map", "?level=county", "?lang=en&year=2023", "?lang=fr"]) {
+    for (const [query, view, lang] of [
+      ["?view=map&level=county", "map", "zh"],
+      ["?level=county", "overview", "zh"],
+      ["?lang=en&year=2023", "overview", "en"],
+      ["?lang=en&view=compare&regions=440106,440304", "compare", "en"],
+    ]) {
+      const { page, release, checked } = await openHeld(`${base}${query}`);
+      const errors = collectConsoleErrors(page);
+      await checked();
+      expect(await visibleScreens(page), query).toEqual([`${lang} header`]);
+      const shell = page.locator("[data-first-screen][data-shell]");
+      expect(await shell.locator('nav a[aria-current="page"]').getAttribute("href"), query).toBe(`?view=${view}`);
+      const version = await shell.locator(".data-version").textContent();
+      expect(version, query).toMatch(/sim-gd-digital-economy-v1/);
+      expect(await page.locator("html").getAttribute("lang")).toBe(lang === "zh" ? "zh-CN" : "en");
+
+      release();
+      await page.locator("[data-first-screen]").first().waitFor({ state: "detached" });
+      // Taken over in the frame the app's header says the same: its data version, its nav.
+      expect(await page.locator("#root .data-version").textContent(), query).toBe(version);
+      expect(await page.locator('#root nav a[aria-current="page"]').getAttribute("href")).toBe(`?view=${view}`);
+      expect(await page.locator("main").count()).toBe(1);
+      expect(errors, query).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  test("never shown for the wall display, an unknown view or language", async () => {
+    const base = await host();
+    for (const query of ["?screen=big", "?view=nonsense", "?lang=fr", "?lang=fr&view=map"]) {
       const { page, checked } = await openHeld(`${base}${query}`);
       await checked();
       expect(await visibleScreens(page), query).toEqual([]);
+      expect(await page.locator("[data-first-screen]").count(), query).toBe(0);
       await page.context().close();
     }
   });
@@ -141,14 +176,16 @@ describe("the prerendered first screen", () => {
       writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), dataVersion: "published-later" }));
     });
     for (const base of [otherConfig, otherVersion]) {
-      const { page, release, checked } = await openHeld(base);
-      await checked();
-      expect(await visibleScreens(page), base).toEqual([]);
-      release();
-      // The app then shows its own, as without a prerender.
-      await page.locator("#root .findings").waitFor();
-      expect(await page.locator("[data-first-screen]").count()).toBe(0);
-      await page.context().close();
+      for (const query of ["", "?view=map"]) {
+        const { page, release, checked } = await openHeld(`${base}${query}`);
+        await checked();
+        expect(await visibleScreens(page), base + query).toEqual([]);
+        release();
+        // The app then shows its own, as without a prerender.
+        await page.locator(query ? "#root .data-version:not(:empty)" : "#root .findings").waitFor();
+        expect(await page.locator("[data-first-screen]").count()).toBe(0);
+        await page.context().close();
+      }
     }
   });
 });

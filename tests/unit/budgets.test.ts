@@ -19,17 +19,21 @@ describe("size budgets", () => {
       preloads: ["assets/url-B.js"],
       css: ["assets/index-C.css"],
       classic: [],
+      inline: [],
     });
   });
 
   it("reads the entry and modulepreloads the prerender step hands to the boot script, which counts too", () => {
+    const boot = `\n(() => { document.currentScript.getAttribute("data-entry"); })();\n`;
     const html = `<head><link rel="stylesheet" href="./assets/index-C.css"></head><body><div id="root"></div>
-      <script async src="./first-screen.js" data-entry="./assets/index-A.js" data-preload="./assets/url-B.js ./assets/x-D.js"></script></body>`;
+      <script data-entry="./assets/index-A.js" data-preload="./assets/url-B.js ./assets/x-D.js" data-config="{&quot;a&quot;:1}">${boot}</script>
+      <script async src="./other.js"></script></body>`;
     expect(htmlScripts(html)).toEqual({
       entry: ["assets/index-A.js"],
       preloads: ["assets/url-B.js", "assets/x-D.js"],
       css: ["assets/index-C.css"],
-      classic: ["first-screen.js"],
+      classic: ["other.js"],
+      inline: [boot],
     });
   });
 
@@ -73,6 +77,20 @@ describe("size budgets", () => {
       const sum = (list: { gzipBytes: number }[]) => list.reduce((n, f) => n + f.gzipBytes, 0);
       expect(report.overviewGzipKB).toBeCloseTo((sum(report.initial) + sum(report.charts)) / 1000, 1);
       expect(report.lazy.map((f) => f.file)).toEqual(["assets/map.js"]);
+    });
+
+    it("counts the boot script inlined into index.html with the entry it starts", () => {
+      const report = site({});
+      const boot = `(() => { const s = document.createElement("script"); s.type = "module"; s.src = "${"x".repeat(400)}"; })();`;
+      writeFileSync(join(dist, "index.html"), `<body><script data-entry="./assets/entry.js">${boot}</script></body>`);
+      const booted = checkBudgets(dist);
+      expect(booted.initial.map((f) => f.file).sort()).toEqual([
+        "assets/entry.js",
+        "assets/shared.js",
+        "index.html, inline script 1",
+      ]);
+      expect(booted.initial.find((f) => f.file.startsWith("index.html"))?.bytes).toBe(boot.length);
+      expect(booted.overviewGzipKB).toBeGreaterThan(report.overviewGzipKB);
     });
 
     it("fails when no chunk holds the chart host, rather than counting without ECharts", () => {
