@@ -92,5 +92,7 @@ export default defineConfig({
     // chunks one step later, as the entry imports them. The polyfill cost 0.23 KB gzipped.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each view's code needs, for the boot script (scripts/prerender.tsx).
+    manifest: true,
   },
 });

@@ -5,19 +5,25 @@
   const boot = document.currentScript;
   const data = (name) => boot.getAttribute(`data-${name}`) || "";
   let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    for (const href of data("preload").split(" ").filter(Boolean)) {
+  const preload = (hrefs) => {
+    for (const href of hrefs.split(" ").filter(Boolean)) {
       const link = document.createElement("link");
       link.rel = "modulepreload";
       link.href = href;
       document.head.append(link);
     }
+  };
+  // `view`: a first screen is up, so the view's own code can load beside the entry's (before it,
+  // it would compete with what the phone shows first).
+  const start = (view) => {
+    if (started) return;
+    started = true;
+    preload(data("preload"));
     const entry = document.createElement("script");
     entry.type = "module";
     entry.src = data("entry");
     document.head.append(entry);
+    if (view) preload(JSON.parse(data("views") || "{}")[view] || "");
   };
 
   // The Overview's first screen for the default address (no parameter but `lang` and
@@ -40,11 +46,20 @@
     start();
     return;
   }
+  // Each body it reads is the app's too (src/api/boot-answers.ts): it is not asked for twice.
+  const answers = {};
+  window.gdBootAnswers = answers;
   const json = (url) =>
-    fetch(url, { cache: "no-cache" }).then((r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json();
-    });
+    fetch(url, { cache: "no-cache" })
+      .then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.text();
+      })
+      .then((text) => {
+        const value = JSON.parse(text);
+        answers[new URL(url, document.baseURI).href] = text;
+        return value;
+      });
   // config.json first: a site that reads elsewhere never asks for the snapshot's files.
   json("./config.json")
     .then((config) => (JSON.stringify(config) === data("config") ? json(data("meta")) : null))
@@ -69,7 +84,7 @@
           location.assign(`?${to}`);
         });
         // The app once this frame is painted: its script's first task would otherwise come first.
-        requestAnimationFrame(() => setTimeout(start));
+        requestAnimationFrame(() => setTimeout(() => start(view)));
       } else start();
     })
     .catch(() => {

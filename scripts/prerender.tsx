@@ -34,6 +34,15 @@ import { DEFAULT_VIEW, LANGS } from "../src/state/url";
 import { BOOT_SCRIPT, FIRST_SCREEN_ATTRIBUTE, SHELL_ATTRIBUTE } from "../src/ui/first-screen";
 import { serveStatic } from "./serve-static";
 
+/** The module of each view that App.tsx loads lazily (its LOADERS). */
+const VIEW_MODULES = {
+  map: "src/features/map/MapView.tsx",
+  compare: "src/features/compare/CompareView.tsx",
+  explore: "src/features/explore/ExploreView.tsx",
+  profile: "src/features/profile/ProfileView.tsx",
+  data: "src/features/data/DataMethods.tsx",
+};
+
 const { values } = parseArgs({ options: { dist: { type: "string", default: "dist" } } });
 const dist = values.dist as string;
 const started = performance.now();
@@ -119,6 +128,7 @@ try {
   const checks = {
     entry: entry[1],
     preload: preloads.map((m) => m[1]).join(" "),
+    views: JSON.stringify(viewChunks([entry[1], ...preloads.map((m) => m[1])])),
     config: JSON.stringify(JSON.parse(configText)),
     meta: `${config.baseUrl.replace(/\/+$/, "")}/meta.json`,
     version: meta.dataVersion,
@@ -141,6 +151,37 @@ try {
   );
 } finally {
   await site.stop();
+}
+
+/**
+ * Each lazily loaded view's chunk and the chunks it imports statically, beyond the entry's (Vite's
+ * manifest), for the boot script to ask for beside the entry once a first screen is up: the view
+ * then waits for one download, not for the entry, then its own. The modules are App.tsx's LOADERS.
+ */
+function viewChunks(entryChunks: readonly string[]): Record<string, string> {
+  type Chunk = { file: string; imports?: string[]; isDynamicEntry?: boolean };
+  const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")) as Record<string, Chunk>;
+  const app = readFileSync(join(import.meta.dirname, "..", "src", "app", "App.tsx"), "utf8");
+  const have = new Set(entryChunks.map((f) => f.replace(/^\.\//, "")));
+  const out: Record<string, string> = {};
+  for (const [view, module] of Object.entries(VIEW_MODULES)) {
+    if (
+      !app.includes(`import("../${module.replace(/^src\//, "").replace(/\.tsx$/, "")}")`) ||
+      !manifest[module]?.isDynamicEntry
+    ) {
+      throw new Error(`prerender: the ${view} view is no longer loaded from ${module}: update VIEW_MODULES`);
+    }
+    const files: string[] = [];
+    const visit = (key: string) => {
+      const file = manifest[key].file;
+      if (have.has(file) || files.includes(file)) return;
+      files.push(file);
+      for (const next of manifest[key].imports ?? []) visit(next);
+    };
+    visit(module);
+    out[view] = files.map((f) => `./${f}`).join(" ");
+  }
+  return out;
 }
 
 /** A value as a double-quoted attribute. */

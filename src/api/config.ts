@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { takeBootAnswer } from "./boot-answers";
 import type { DataSource } from "./data-source";
 import { createHttpSource } from "./http";
 import { issueText } from "./issue-text";
@@ -63,16 +64,20 @@ export function parseConfig(json: unknown): Config {
 }
 
 export async function loadConfig(url = "./config.json"): Promise<Config> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-cache" });
-  } catch {
-    throw new ConfigError("could not be fetched (network error)");
+  let text = takeBootAnswer(url);
+  if (text === undefined) {
+    let response: Response;
+    try {
+      response = await fetch(url, { cache: "no-cache" });
+      if (response.ok) text = await response.text();
+    } catch {
+      throw new ConfigError("could not be fetched (network error)");
+    }
+    if (!response.ok || text === undefined) throw new ConfigError(`could not be read: HTTP ${response.status}`);
   }
-  if (!response.ok) throw new ConfigError(`could not be read: HTTP ${response.status}`);
   let json: unknown;
   try {
-    json = JSON.parse(await response.text());
+    json = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`is not valid JSON (${(e as Error).message})`);
   }

@@ -1,3 +1,4 @@
+import { takeBootAnswer } from "./boot-answers";
 import { ErrorBodySchema } from "./contract";
 import { ContractError, HttpError, NetworkError, parseRetryAfter } from "./errors";
 
@@ -16,6 +17,8 @@ export interface FetchOptions {
  * are handled here.
  */
 export async function fetchJson(url: string, endpoint: string, o: FetchOptions): Promise<unknown> {
+  const booted = takeBootAnswer(url);
+  if (booted !== undefined) return parseBody(booted, endpoint, null);
   // A view starts dozens of queries in one commit, and each fetch() costs the main thread a few
   // milliseconds: one task per request keeps the page responsive while they start.
   await yieldToMain();
@@ -61,10 +64,14 @@ export async function fetchJson(url: string, endpoint: string, o: FetchOptions):
     // A cross-origin API must list Retry-After in Access-Control-Expose-Headers for us to see it.
     throw new HttpError(endpoint, response.status, code, message, parseRetryAfter(response.headers.get("retry-after")));
   }
+  return parseBody(text, endpoint, response.headers.get("content-type"));
+}
+
+function parseBody(text: string, endpoint: string, contentType: string | null): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ContractError(endpoint, "", { kind: "notJson", contentType: response.headers.get("content-type") });
+    throw new ContractError(endpoint, "", { kind: "notJson", contentType });
   }
 }
 

@@ -87,6 +87,8 @@ describe("the prerendered first screen", () => {
   test("shown before the app for the default address, then the app takes over and says the same", async () => {
     const { page, release, checked } = await openHeld(`${await host()}?lang=en`);
     const errors = collectConsoleErrors(page);
+    const asked: string[] = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
     await checked();
     expect(await visibleScreens(page)).toEqual(["en"]);
     expect(await page.locator("[data-first-screen]").count()).toBe(1);
@@ -106,6 +108,9 @@ describe("the prerendered first screen", () => {
       .waitFor();
     expect(await page.locator("#root .kpi-value").allTextContents()).toEqual(figures);
     expect(await page.locator("main").count()).toBe(1);
+    // The app read config.json and meta.json from the boot script's answers, not the network again.
+    expect(asked.filter((p) => p.endsWith("/config.json"))).toHaveLength(1);
+    expect(asked.filter((p) => p.endsWith("/meta.json"))).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
