@@ -95,12 +95,25 @@ function machine() {
   } catch {
     // reported as unknown
   }
+  // Whether Chinese text is laid out with a CJK font, as on a phone, or through font fallback
+  // glyph by glyph (much slower: a machine without one overstates the cost of every Chinese page).
+  let cjkFont = "unknown";
+  try {
+    cjkFont =
+      execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+        .split("\n")[0]
+        .split(",")[0]
+        .trim() || "none (install fonts-noto-cjk)";
+  } catch {
+    // reported as unknown
+  }
   return {
     node: process.version,
     cpu,
     cores: cpus().length,
     memoryGB: round(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 2 ** 20, 1),
     chromium,
+    cjkFont,
   };
 }
 
@@ -292,7 +305,7 @@ const print = (line = "") => lines.push(line);
 
 print(`Guangdong digital economy dashboard: benchmark against the floor page`);
 print(
-  `machine: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.chromium}`,
+  `machine: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, ${results.machine.chromium}, CJK font: ${results.machine.cjkFont}`,
 );
 print();
 print(

@@ -1,17 +1,19 @@
 /**
  * `npm run build`'s last step (`tsx scripts/prerender.tsx [--dist DIR]`): writes the Overview's
- * first screen into dist/index.html, once per language, so that a phone shows the header, the key
- * findings and the headline figures about as soon as the floor page shows its heading, instead of
+ * first screen, and every other view's header, into dist/index.html, once per language, so that a
+ * phone shows the header, the key findings and the headline figures (or, on another view, the
+ * header with the data version) about as soon as the floor page shows its heading, instead of
  * after the entry script, config.json, meta.json, the series and the judgments (#15).
  *
  * The figures are the snapshot's own, read through the app's static source from the built site and
  * judged by the same domain functions (src/domain/judgments.ts, findings.ts) and drawn by the same
- * components (src/features/overview/FirstScreen.tsx) as the page. It is written hidden:
- * public/first-screen.js shows it only for the address it was rendered for (no parameter but
- * `lang` and `view=overview`) and only once config.json and meta.json say the app will show the
- * same data (the config the site was built with, the same data version); the app takes over from
- * it when it has drawn its own findings (src/ui/first-screen.ts). A site whose config.json reads
- * an HTTP API gets none: its data is not known at build time.
+ * components (src/features/overview/FirstScreen.tsx, src/app/ViewShell.tsx) as the page. They are
+ * written hidden; the boot script (public/first-screen.js, minified and inlined here in place of
+ * the entry script, allowed by its hash in the page's Content-Security-Policy) shows one only for
+ * an address it was rendered for and only once config.json and meta.json say the app will show
+ * the same data (the config the site was built with, the same data version); the app takes over
+ * from it when it has drawn the same (src/ui/first-screen.ts). A site whose config.json reads an
+ * HTTP API gets none: its data is not known at build time.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";

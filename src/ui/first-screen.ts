@@ -10,7 +10,8 @@ import { useLayoutEffect } from "react";
  * `view=overview`) and only once config.json and meta.json say that the app will show the same
  * data (the config the site was built with, the same data version): a deployer who points
  * config.json elsewhere never sees the build's figures. Then, shown or not, it starts the app
- * (after the first screen's frame, so that its script does not delay that paint).
+ * (once the first screen's paint is recorded, so that its script does not delay that paint),
+ * handing it the config.json and meta.json it has read (src/api/boot-answers.ts).
  *
  * For any other address of a view (not the wall display) it shows the header alone (app/ViewShell.tsx),
  * with the snapshot's title and data version, over the skeleton of a loading view.

@@ -19,7 +19,7 @@ afterEach(() => {
   asked = [];
 });
 
-function count(path: string, body: unknown) {
+function count(path: string, body: Record<string, string>) {
   server.use(
     http.get(`*${path}`, ({ request }) => {
       asked.push(new URL(request.url).pathname);
