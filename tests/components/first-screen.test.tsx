@@ -23,7 +23,7 @@ function stand(kind: "overview" | "shell") {
 
 /** meta.json held until `release` is called. */
 function holdMeta() {
-  let release = () => undefined as void;
+  let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
